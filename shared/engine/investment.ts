@@ -1,0 +1,109 @@
+/**
+ * Investment: the sum of all inputs of all stakeholders (cash, in kind, volunteer hours x rate), each paid at
+ * the start of its year and discounted as Investment = sum I(t) / (1 + r)^(t - 1). One year of inputs gives
+ * the plain sum, as in the Guide.
+ */
+import { Dec, ZERO } from '../money/decimal';
+import type { Input, Project } from '../model/schema';
+import type { DiscountFactors } from './discount';
+import { figure, input, type Figure } from './figure';
+
+export interface InputResult {
+  id: string;
+  description: string;
+  stakeholderId: string;
+  category: string;
+  funder: string;
+  kind: Input['kind'];
+  year: number;
+  amount: Figure;
+  presentValue: Dec;
+}
+
+export interface Share {
+  key: string;
+  label: string;
+  amount: Dec;
+  presentValue: Dec;
+}
+
+export interface InvestmentResult {
+  total: Figure;
+  nominalTotal: Dec;
+  inputs: InputResult[];
+  byStakeholder: Share[];
+  byCategory: Share[];
+  byFunder: Share[];
+  byKind: Share[];
+  byYear: Share[];
+}
+
+export function inputAmount(item: Input, currency: string): Figure {
+  if (item.kind === 'volunteer') {
+    const hours = new Dec(item.hours);
+    const rate = new Dec(item.hourlyRate);
+    return figure(hours.times(rate), item.description, 'amount = hours x hourly rate', [
+      input('Hours', hours, 'h'),
+      input('Hourly rate', rate, currency, item.rateSource),
+    ]);
+  }
+  const source = item.kind === 'in-kind' ? item.valuationSource : undefined;
+  const amount = new Dec(item.amount);
+  return figure(amount, item.description, item.kind === 'cash' ? 'cash amount' : 'market value', [
+    input(item.kind === 'cash' ? 'Cash' : 'Market value', amount, currency, source),
+  ]);
+}
+
+function group(items: InputResult[], keyOf: (i: InputResult) => string, labelOf: (key: string) => string): Share[] {
+  const map = new Map<string, Share>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const share = map.get(key) ?? { key, label: labelOf(key), amount: ZERO, presentValue: ZERO };
+    share.amount = share.amount.plus(item.amount.value);
+    share.presentValue = share.presentValue.plus(item.presentValue);
+    map.set(key, share);
+  }
+  return [...map.values()];
+}
+
+export function computeInvestment(project: Project, discount: DiscountFactors): InvestmentResult {
+  const currency = project.currency;
+  const inputs: InputResult[] = project.inputs.map((item) => {
+    const amount = inputAmount(item, currency);
+    return {
+      id: item.id,
+      description: item.description,
+      stakeholderId: item.stakeholderId,
+      category: item.category,
+      funder: item.funder,
+      kind: item.kind,
+      year: item.year,
+      amount,
+      presentValue: amount.value.div(discount.forInput(item.year)),
+    };
+  });
+
+  const total = inputs.reduce((acc, i) => acc.plus(i.presentValue), ZERO);
+  const nominalTotal = inputs.reduce((acc, i) => acc.plus(i.amount.value), ZERO);
+  const multiYear = inputs.some((i) => i.year > 1);
+  const stakeholderName = new Map(project.stakeholders.map((s) => [s.id, s.name]));
+
+  return {
+    total: figure(
+      total,
+      'Investment',
+      multiYear ? 'Investment = sum of I(t) / (1 + r)^(t - 1)' : 'Investment = sum of all inputs',
+      [
+        ...inputs.map((i) => input(`${i.description} (year ${i.year})`, i.amount.value, currency)),
+        ...(multiYear ? [input('Discount rate r', discount.rate.times(100), '%')] : []),
+      ],
+    ),
+    nominalTotal,
+    inputs,
+    byStakeholder: group(inputs, (i) => i.stakeholderId, (id) => stakeholderName.get(id) ?? id),
+    byCategory: group(inputs, (i) => i.category, (c) => c),
+    byFunder: group(inputs, (i) => i.funder, (f) => (f === '' ? '(no funder named)' : f)),
+    byKind: group(inputs, (i) => i.kind, (k) => k),
+    byYear: group(inputs, (i) => String(i.year), (y) => `Year ${y}`).sort((a, b) => Number(a.key) - Number(b.key)),
+  };
+}

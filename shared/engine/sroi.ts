@@ -1,0 +1,242 @@
+/**
+ * The SROI calculation of METHOD.md section 1, over a validated project. Pure: the same project always gives
+ * the same result; nothing is stored. Every headline figure carries its explanation.
+ */
+import { Dec, ZERO } from '../money/decimal';
+import type { Outcome, Project } from '../model/schema';
+import { DiscountFactors } from './discount';
+import { figure, input, percentInput, unavailable, type Figure, type OptionalFigure } from './figure';
+import { computeInvestment, type InvestmentResult } from './investment';
+import { discountedPayback, guidePayback } from './payback';
+import { effectiveProxyValue } from './proxy';
+import { outcomeSwitching, type OutcomeSwitching, type SwitchingValue } from './switching';
+import { impactOf, lastYearOf, readAdjustments, valueStream } from './value-stream';
+import { guardRails, VALUE_MAP_YEARS, type EngineWarning } from './warnings';
+
+export interface OutcomeResult {
+  id: string;
+  name: string;
+  stakeholderId: string;
+  proxy: Figure;
+  impact: Figure;
+  /** Undiscounted value in each year t = 1..horizon (index 0 is year 1). */
+  values: Dec[];
+  /** Discounted value in each year. */
+  discountedValues: Dec[];
+  undiscountedTotal: Dec;
+  presentValue: Figure;
+  /** Share of the total present value (0..1); null when the total is not positive. */
+  shareOfValue: Dec | null;
+  switching: OutcomeSwitching;
+}
+
+export interface GroupValue {
+  key: string;
+  label: string;
+  presentValue: Dec;
+  shareOfValue: Dec | null;
+}
+
+export interface YearValue {
+  year: number;
+  value: Dec;
+  discountFactor: Dec;
+  presentValue: Dec;
+  investment: Dec;
+  investmentPresentValue: Dec;
+}
+
+export interface SroiResult {
+  currency: string;
+  settings: { discountRate: Dec; yearOneConvention: Project['settings']['yearOneConvention'] };
+  /** Years covered: as long as the longest outcome (and the latest input) needs. */
+  horizon: number;
+  investment: InvestmentResult;
+  outcomes: OutcomeResult[];
+  presentValue: Figure;
+  undiscountedValue: Figure;
+  netPresentValue: Figure;
+  ratio: OptionalFigure;
+  netRatio: OptionalFigure;
+  paybackGuideMonths: OptionalFigure;
+  paybackDiscountedMonths: OptionalFigure;
+  /** One scale on all proxies that brings the ratio to 1 : 1 (k = I / PV). */
+  allProxiesSwitch: SwitchingValue;
+  /** The investment at which the ratio would be 1 : 1 (I' = PV). */
+  investmentSwitch: Dec;
+  byStakeholder: GroupValue[];
+  byOutcome: GroupValue[];
+  byYear: YearValue[];
+  warnings: EngineWarning[];
+}
+
+function shareOf(part: Dec, total: Dec): Dec | null {
+  return total.gt(0) ? part.div(total) : null;
+}
+
+function computeOutcome(
+  outcome: Outcome,
+  project: Project,
+  discount: DiscountFactors,
+  horizon: number,
+): Omit<OutcomeResult, 'shareOfValue' | 'switching'> {
+  const currency = project.currency;
+  const proxy = effectiveProxyValue(outcome.proxy, currency, project.priceYear);
+  const a = readAdjustments(outcome, proxy.value);
+  const impactValue = impactOf(a);
+  const impact = figure(impactValue, `Impact: ${outcome.name}`, 'impact = Q x P x (1 - DW) x (1 - DS) x (1 - AT)', [
+    input('Quantity Q', a.quantity, 'people', outcome.evidenceSource),
+    input('Proxy P', a.proxy, currency, outcome.proxy.source),
+    percentInput('Deadweight DW', a.deadweight),
+    percentInput('Displacement DS', a.displacement),
+    percentInput('Attribution AT', a.attribution),
+  ]);
+
+  const values = valueStream(impactValue, a.dropOff, outcome.duration, outcome.start, horizon);
+  const discountedValues = values.map((v, i) => v.div(discount.forValue(i + 1)));
+  const pv = discountedValues.reduce((acc, v) => acc.plus(v), ZERO);
+  const undiscountedTotal = values.reduce((acc, v) => acc.plus(v), ZERO);
+
+  const presentValue = figure(pv, `Present value: ${outcome.name}`, `PV = sum over t of ${discount.valueFormula()}`, [
+    input('Impact', impactValue, currency),
+    percentInput('Drop-off DO', a.dropOff),
+    input('Duration D', String(outcome.duration), 'years'),
+    input('Starts', outcome.start === 'during' ? 'during the activity' : 'after the activity'),
+    percentInput('Discount rate r', discount.rate),
+    input('Year-one convention', discount.convention),
+    ...values.map((v, i) => input(`V(${i + 1})`, v, currency)),
+  ]);
+
+  return {
+    id: outcome.id,
+    name: outcome.name,
+    stakeholderId: outcome.stakeholderId,
+    proxy,
+    impact,
+    values,
+    discountedValues,
+    undiscountedTotal,
+    presentValue,
+  };
+}
+
+export function computeSroi(project: Project): SroiResult {
+  const currency = project.currency;
+  const discount = new DiscountFactors(new Dec(project.settings.discountRate), project.settings.yearOneConvention);
+  const outcomeYears = project.outcomes.map(lastYearOf);
+  const inputYears = project.inputs.map((i) => i.year);
+  const horizon = Math.max(0, ...outcomeYears, ...inputYears);
+
+  const investment = computeInvestment(project, discount);
+  const I = investment.total.value;
+
+  const partial = project.outcomes.map((o) => computeOutcome(o, project, discount, horizon));
+  const pv = partial.reduce((acc, o) => acc.plus(o.presentValue.value), ZERO);
+  const undiscounted = partial.reduce((acc, o) => acc.plus(o.undiscountedTotal), ZERO);
+  const npv = pv.minus(I);
+
+  const outcomes: OutcomeResult[] = partial.map((o, i) => {
+    const source = project.outcomes[i];
+    return {
+      ...o,
+      shareOfValue: shareOf(o.presentValue.value, pv),
+      switching: outcomeSwitching(I, pv, o.presentValue.value, {
+        proxy: new Dec(source.proxy.value),
+        quantity: new Dec(source.quantity),
+        deadweight: new Dec(source.deadweight),
+        displacement: new Dec(source.displacement),
+        attribution: new Dec(source.attribution),
+      }),
+    };
+  });
+
+  const outcomePvInputs = outcomes.map((o) => input(`PV of "${o.name}"`, o.presentValue.value, currency));
+  const presentValue = figure(pv, 'Total present value', 'PV = sum of the outcomes\' present values', outcomePvInputs);
+  const undiscountedValue = figure(
+    undiscounted,
+    'Total value, undiscounted',
+    'sum over outcomes and years of V(t)',
+    outcomes.map((o) => input(`"${o.name}"`, o.undiscountedTotal, currency)),
+  );
+  const headlineInputs = [input('Present value PV', pv, currency), input('Investment I', I, currency)];
+  const netPresentValue = figure(npv, 'Net present value', 'NPV = PV - Investment', headlineInputs);
+
+  const zeroInvestment = 'n/a: the investment is zero, so the ratio is undefined';
+  const ratio = I.gt(0)
+    ? figure(pv.div(I), 'SROI ratio', 'SROI ratio = PV / Investment', headlineInputs)
+    : unavailable('SROI ratio', 'SROI ratio = PV / Investment', headlineInputs, zeroInvestment);
+  const netRatio = I.gt(0)
+    ? figure(npv.div(I), 'Net SROI ratio', 'net SROI ratio = NPV / Investment (= ratio - 1)', headlineInputs)
+    : unavailable('Net SROI ratio', 'net SROI ratio = NPV / Investment', headlineInputs, zeroInvestment);
+
+  const valueInYear = (t: number) => outcomes.reduce((acc, o) => acc.plus(o.values[t - 1]), ZERO);
+  const discountedInYear = (t: number) => outcomes.reduce((acc, o) => acc.plus(o.discountedValues[t - 1]), ZERO);
+  const years = Array.from({ length: horizon }, (_, i) => i + 1);
+
+  const byYear: YearValue[] = years.map((t) => {
+    const inYear = investment.inputs.filter((i) => i.year === t);
+    return {
+      year: t,
+      value: valueInYear(t),
+      discountFactor: discount.forValue(t),
+      presentValue: discountedInYear(t),
+      investment: inYear.reduce((acc, i) => acc.plus(i.amount.value), ZERO),
+      investmentPresentValue: inYear.reduce((acc, i) => acc.plus(i.presentValue), ZERO),
+    };
+  });
+
+  const stakeholderPv = new Map<string, Dec>();
+  for (const o of outcomes) {
+    stakeholderPv.set(o.stakeholderId, (stakeholderPv.get(o.stakeholderId) ?? ZERO).plus(o.presentValue.value));
+  }
+  const byStakeholder: GroupValue[] = project.stakeholders
+    .filter((s) => stakeholderPv.has(s.id))
+    .map((s) => {
+      const value = stakeholderPv.get(s.id) ?? ZERO;
+      return { key: s.id, label: s.name, presentValue: value, shareOfValue: shareOf(value, pv) };
+    });
+  const byOutcome: GroupValue[] = outcomes.map((o) => ({
+    key: o.id,
+    label: o.name,
+    presentValue: o.presentValue.value,
+    shareOfValue: o.shareOfValue,
+  }));
+
+  const warnings = guardRails(
+    project,
+    outcomes.map((o) => o.presentValue.value),
+    pv,
+    I,
+  );
+  if (horizon > VALUE_MAP_YEARS && !warnings.some((w) => w.code === 'LONG_DURATION')) {
+    warnings.push({
+      code: 'LONG_DURATION',
+      path: '',
+      message: `The analysis runs for ${horizon} years, past the ${VALUE_MAP_YEARS} years of the Value Map`,
+    });
+  }
+
+  return {
+    currency,
+    settings: { discountRate: discount.rate, yearOneConvention: discount.convention },
+    horizon,
+    investment,
+    outcomes,
+    presentValue,
+    undiscountedValue,
+    netPresentValue,
+    ratio,
+    netRatio,
+    paybackGuideMonths: guidePayback(I, horizon >= 1 ? valueInYear(1) : ZERO, currency),
+    paybackDiscountedMonths: discountedPayback(I, years.map(discountedInYear), currency),
+    allProxiesSwitch:
+      I.gt(0) && pv.gt(0)
+        ? { reachable: true, value: I.div(pv) }
+        : { reachable: false, reason: 'n/a: needs a positive investment and a positive present value' },
+    investmentSwitch: pv,
+    byStakeholder,
+    byOutcome,
+    byYear,
+    warnings,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './distribution';
+export * from './project-file';
+export * from './validate';

@@ -1,0 +1,90 @@
+/**
+ * Turning zod's issues into problems a user can act on: each names the field (a path such as
+ * `project.outcomes[2].deadweight`, plus the item's own name when it has one) and says what is allowed.
+ */
+import type { z } from 'zod';
+import { ProjectFile } from './project-file';
+
+export interface Problem {
+  /** Machine-readable path, e.g. `project.outcomes[2].deadweight` (forms use it to place the message). */
+  path: string;
+  /** The same place in words, e.g. `outcome 3 "Overdose deaths averted", deadweight`. */
+  where: string;
+  message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
+  }
+  return text === '' ? '(the whole file)' : text;
+}
+
+const LIST_NOUNS: Record<string, string> = {
+  stakeholders: 'stakeholder',
+  inputs: 'input',
+  outputs: 'output',
+  outcomes: 'outcome',
+  evidence: 'evidence item',
+  stories: 'story',
+  strategies: 'strategy',
+  scenarios: 'scenario',
+  records: 'record',
+  overrides: 'override',
+  breakdown: 'breakdown row',
+};
+
+function nameOf(item: unknown): string | null {
+  if (typeof item !== 'object' || item === null) return null;
+  const record = item as Record<string, unknown>;
+  for (const key of ['name', 'description', 'title', 'period']) {
+    const value = record[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, 60);
+  }
+  return null;
+}
+
+/** `outcomes.2.deadweight` -> `outcome 3 "Overdose deaths averted", deadweight`, read against the raw data. */
+export function describePath(path: ReadonlyArray<PropertyKey>, data: unknown): string {
+  const parts: string[] = [];
+  let node: unknown = data;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    const next = typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    const following = path[i + 1];
+    if (typeof key === 'string' && typeof following === 'number' && key in LIST_NOUNS) {
+      const list = next;
+      const item = Array.isArray(list) ? list[following] : undefined;
+      const name = nameOf(item);
+      parts.push(`${LIST_NOUNS[key]} ${following + 1}${name ? ` "${name}"` : ''}`);
+      node = item;
+      i++;
+      continue;
+    }
+    if (!(key === 'project' && i === 0)) parts.push(String(key));
+    node = next;
+  }
+  return parts.length === 0 ? 'the project' : parts.join(', ');
+}
+
+export function toProblems(error: z.ZodError, data: unknown): Problem[] {
+  return error.issues.map((issue) => {
+    const missing = issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined;
+    return {
+      path: formatPath(issue.path),
+      where: describePath(issue.path, data),
+      message: missing ? `is missing (${issue.message})` : issue.message,
+    };
+  });
+}
+
+/** Validate a parsed JSON value as a model file; every problem is reported, nothing is partially accepted. */
+export function parseProjectFile(data: unknown): Parsed<ProjectFile> {
+  const result = ProjectFile.safeParse(data, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, problems: toProblems(result.error, data) };
+}
