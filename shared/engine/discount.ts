@@ -4,7 +4,7 @@
  *   input factor  (1 + r)^(t - 1)
  * Factors are divisors: present value = amount / factor.
  */
-import { Dec, ONE } from '../money/decimal';
+import { type Dec, ONE } from '../money/decimal';
 import type { YearOneConvention } from '../model/schema';
 
 export class DiscountFactors {

@@ -6,8 +6,8 @@ import type { Dec } from '../money/decimal';
 
 export interface ExplainedInput {
   name: string;
-  /** Canonical decimal or plain text (e.g. "guide"). */
-  value: string;
+  /** A decimal (serialised as its canonical string) or plain text such as "guide". */
+  value: Dec | string;
   /** Unit shown after the value: a currency, "%", "years", "months". */
   unit?: string;
   /** Where the input comes from: the evidence, a proxy's citation, a setting. */
@@ -43,8 +43,9 @@ export function unavailable(label: string, formula: string, inputs: ExplainedInp
 
 /** Convenience for the inputs list: a decimal shown with an optional unit and source. */
 export function input(name: string, value: Dec | string, unit?: string, source?: string): ExplainedInput {
-  const text = typeof value === 'string' ? value : value.toFixed();
-  const entry: ExplainedInput = { name, value: text };
+  // Decimals are kept as they are (not formatted here): formatting is the display's job, and an explanation
+  // is built for every figure on every recomputation, so it must cost almost nothing.
+  const entry: ExplainedInput = { name, value };
   if (unit !== undefined) entry.unit = unit;
   if (source !== undefined && source !== '') entry.source = source;
   return entry;

@@ -93,7 +93,7 @@ function computeOutcome(
   ]);
 
   const values = valueStream(impactValue, a.dropOff, outcome.duration, outcome.start, horizon);
-  const discountedValues = values.map((v, i) => v.div(discount.forValue(i + 1)));
+  const discountedValues = values.map((v, i) => (v.isZero() ? v : v.div(discount.forValue(i + 1))));
   const pv = discountedValues.reduce((acc, v) => acc.plus(v), ZERO);
   const undiscountedTotal = values.reduce((acc, v) => acc.plus(v), ZERO);
 

@@ -5,7 +5,7 @@
  * k_i <= 0 means the ratio cannot reach 1 : 1 through this outcome: we say so instead of printing a negative
  * proxy. Deadweight, displacement and attribution switch at x' = 1 - k_i (1 - x), valid only within 0..1.
  */
-import { Dec, ONE } from '../money/decimal';
+import { type Dec, ONE } from '../money/decimal';
 
 export type SwitchingValue =
   | { reachable: true; value: Dec }

@@ -2,13 +2,13 @@
  * The one configured decimal.js clone used for every money figure and every figure of the official result.
  *
  * Why a clone: the global Decimal's settings could be changed by any library; a private clone fixes precision
- * and rounding for the whole engine in one place. Forty significant digits keep every intermediate of a
+ * and rounding for the whole engine in one place. Twenty-eight significant digits (as in .NET decimal) keep every intermediate of a
  * 200-outcome, 10-year model exact far beyond the cent; rounding happens only for display.
  */
 import DecimalJs from 'decimal.js';
 
 export const Dec = DecimalJs.clone({
-  precision: 40,
+  precision: 28,
   rounding: DecimalJs.ROUND_HALF_UP,
   // Never switch to exponent notation in toString(): canonical strings must stay plain ("0.0000001").
   toExpNeg: -1000,

@@ -1,0 +1,78 @@
+/**
+ * The `sroi` command line: commander wiring, and the one place that turns every outcome of a run into an exit
+ * code (see exit-codes.ts). Usage errors from commander are 2 (exitOverride, so commander never calls
+ * process.exit itself); CliErrors carry their own code; anything else is an internal error, 4.
+ */
+import { Command, CommanderError } from 'commander';
+import { version } from '../../package.json';
+import { computeCommand, type ComputeOptions } from './compute-command';
+import { CliError, ExitCode, exitCodesHelp } from './exit-codes';
+import type { CliIo } from './io';
+import { schemaCommand } from './schema-command';
+import { validateCommand, type ValidateOptions } from './validate-command';
+
+export function createProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
+  const program = new Command('sroi');
+  // Set before the subcommands are added: commander copies these settings into each of them.
+  program
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run "sroi --help" for usage)');
+
+  program
+    .description('SROI Studio on the command line: compute, check and describe SROI model files (*.sroi.json).')
+    .version(version, '-V, --version', 'print the version of sroi')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText('after', exitCodesHelp());
+
+  program
+    .command('compute')
+    .description('compute the SROI result of a model file and print it as a report, or as JSON with --json')
+    .argument('<file>', 'the model file (*.sroi.json)')
+    .option('--json', 'print the full result as JSON (decimals as full-precision strings, with explanations)')
+    .option('--year0', 'use the year0 convention for this run (year 1 undiscounted) whatever the file says')
+    .action((file: string, options: ComputeOptions) => setExitCode(computeCommand(file, options, io)));
+
+  program
+    .command('validate')
+    .description('check a model file: list every problem (exit 1), or say it is valid with its warnings (exit 0)')
+    .argument('<file>', 'the model file (*.sroi.json)')
+    .option('--json', 'print problems and warnings as JSON')
+    .action((file: string, options: ValidateOptions) => setExitCode(validateCommand(file, options, io)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the model file (generated from the model itself)')
+    .action(() => setExitCode(schemaCommand(io)));
+
+  return program;
+}
+
+function internalError(error: unknown, io: CliIo): ExitCode {
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`sroi: internal error: ${message}\n`);
+  if (io.env.SROI_DEBUG === '1' && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  else io.err('This is a bug in sroi. Run again with SROI_DEBUG=1 to see the details, and report them.\n');
+  return ExitCode.Internal;
+}
+
+/** Run the command line `argv` (process.argv form: node, script, ...args) and return the exit code. */
+export function run(argv: readonly string[], io: CliIo): ExitCode {
+  let exitCode: ExitCode = ExitCode.Ok;
+  try {
+    createProgram(io, (code) => {
+      exitCode = code;
+    }).parse([...argv], { from: 'node' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with exit code 0; every other commander error is a usage error.
+      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    }
+    if (error instanceof CliError) {
+      io.err(`sroi: ${error.message}\n`);
+      return error.exitCode;
+    }
+    return internalError(error, io);
+  }
+}
