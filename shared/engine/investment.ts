@@ -100,10 +100,30 @@ export function computeInvestment(project: Project, discount: DiscountFactors): 
     ),
     nominalTotal,
     inputs,
-    byStakeholder: group(inputs, (i) => i.stakeholderId, (id) => stakeholderName.get(id) ?? id),
-    byCategory: group(inputs, (i) => i.category, (c) => c),
-    byFunder: group(inputs, (i) => i.funder, (f) => (f === '' ? '(no funder named)' : f)),
-    byKind: group(inputs, (i) => i.kind, (k) => k),
-    byYear: group(inputs, (i) => String(i.year), (y) => `Year ${y}`).sort((a, b) => Number(a.key) - Number(b.key)),
+    byStakeholder: group(
+      inputs,
+      (i) => i.stakeholderId,
+      (id) => stakeholderName.get(id) ?? id,
+    ),
+    byCategory: group(
+      inputs,
+      (i) => i.category,
+      (c) => c,
+    ),
+    byFunder: group(
+      inputs,
+      (i) => i.funder,
+      (f) => (f === '' ? '(no funder named)' : f),
+    ),
+    byKind: group(
+      inputs,
+      (i) => i.kind,
+      (k) => k,
+    ),
+    byYear: group(
+      inputs,
+      (i) => String(i.year),
+      (y) => `Year ${y}`,
+    ).sort((a, b) => Number(a.key) - Number(b.key)),
   };
 }

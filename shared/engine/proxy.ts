@@ -10,7 +10,9 @@ import { figure, input, type ExplainedInput, type Figure } from './figure';
 export function effectiveProxyValue(proxy: FinancialProxy, modelCurrency: string, modelPriceYear: number): Figure {
   const raw = new Dec(proxy.value);
   const citation = proxy.source;
-  const inputs: ExplainedInput[] = [input('Proxy value', raw, `${proxy.currency} (${proxy.priceYear} prices)`, citation)];
+  const inputs: ExplainedInput[] = [
+    input('Proxy value', raw, `${proxy.currency} (${proxy.priceYear} prices)`, citation),
+  ];
 
   let inflation = ONE;
   if (proxy.priceIndex !== null) {

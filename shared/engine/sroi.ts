@@ -151,7 +151,7 @@ export function computeSroi(project: Project): SroiResult {
   });
 
   const outcomePvInputs = outcomes.map((o) => input(`PV of "${o.name}"`, o.presentValue.value, currency));
-  const presentValue = figure(pv, 'Total present value', 'PV = sum of the outcomes\' present values', outcomePvInputs);
+  const presentValue = figure(pv, 'Total present value', "PV = sum of the outcomes' present values", outcomePvInputs);
   const undiscountedValue = figure(
     undiscounted,
     'Total value, undiscounted',
@@ -208,11 +208,13 @@ export function computeSroi(project: Project): SroiResult {
     pv,
     I,
   );
-  if (horizon > VALUE_MAP_YEARS && !warnings.some((w) => w.code === 'LONG_DURATION')) {
+  // A 5-year outcome that starts after the activity runs into year 6: past the Value Map's columns too.
+  const valueYears = Math.max(0, ...outcomeYears);
+  if (valueYears > VALUE_MAP_YEARS && !warnings.some((w) => w.code === 'LONG_DURATION')) {
     warnings.push({
       code: 'LONG_DURATION',
       path: '',
-      message: `The analysis runs for ${horizon} years, past the ${VALUE_MAP_YEARS} years of the Value Map`,
+      message: `Outcome values run for ${valueYears} years, past the ${VALUE_MAP_YEARS} years of the Value Map`,
     });
   }
 

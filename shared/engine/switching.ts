@@ -7,9 +7,7 @@
  */
 import { type Dec, ONE } from '../money/decimal';
 
-export type SwitchingValue =
-  | { reachable: true; value: Dec }
-  | { reachable: false; reason: string };
+export type SwitchingValue = { reachable: true; value: Dec } | { reachable: false; reason: string };
 
 export interface OutcomeSwitching {
   /**
@@ -50,16 +48,40 @@ export function outcomeSwitching(
   if (investment.lte(0)) {
     const reason = 'n/a: the investment is zero, so the ratio is undefined';
     const none = notReachable(reason);
-    return { rawMultiplier: null, multiplier: none, proxyValue: none, quantity: none, deadweight: none, displacement: none, attribution: none };
+    return {
+      rawMultiplier: null,
+      multiplier: none,
+      proxyValue: none,
+      quantity: none,
+      deadweight: none,
+      displacement: none,
+      attribution: none,
+    };
   }
   if (outcomePv.isZero()) {
     const none = notReachable(`${CANNOT}: its present value is zero`);
-    return { rawMultiplier: null, multiplier: none, proxyValue: none, quantity: none, deadweight: none, displacement: none, attribution: none };
+    return {
+      rawMultiplier: null,
+      multiplier: none,
+      proxyValue: none,
+      quantity: none,
+      deadweight: none,
+      displacement: none,
+      attribution: none,
+    };
   }
   const k = investment.minus(totalPv.minus(outcomePv)).div(outcomePv);
   if (k.lte(0)) {
     const none = notReachable(CANNOT);
-    return { rawMultiplier: k, multiplier: none, proxyValue: none, quantity: none, deadweight: none, displacement: none, attribution: none };
+    return {
+      rawMultiplier: k,
+      multiplier: none,
+      proxyValue: none,
+      quantity: none,
+      deadweight: none,
+      displacement: none,
+      attribution: none,
+    };
   }
   return {
     rawMultiplier: k,

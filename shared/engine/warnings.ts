@@ -50,7 +50,8 @@ export function guardRails(project: Project, outcomePvs: Dec[], totalPv: Dec, in
       });
     }
 
-    if (totalPv.gt(0) && outcomePvs[i].gt(totalPv.div(2))) {
+    // 2 x PV_i > PV rather than PV_i > PV / 2: exact, with no rounding in the last digit of a division.
+    if (totalPv.gt(0) && outcomePvs[i].times(2).gt(totalPv)) {
       const share = outcomePvs[i].div(totalPv).times(100).toDecimalPlaces(0).toFixed();
       warnings.push({
         code: 'MATERIAL_OUTCOME',

@@ -34,10 +34,16 @@ export const Distribution = z
       z
         .object({ type: z.literal('beta'), mean: Positive, se: Positive })
         .refine((d) => dec(d.mean).lt(1), { message: 'the mean of a beta must be below 1', path: ['mean'] })
-        .refine((d) => dec(d.se).pow(2).lt(dec(d.mean).times(dec(1).minus(d.mean))), {
-          message: 'the SE is too large for a beta with this mean (SE^2 must be below mean x (1 - mean))',
-          path: ['se'],
-        }),
+        .refine(
+          (d) =>
+            dec(d.se)
+              .pow(2)
+              .lt(dec(d.mean).times(dec(1).minus(d.mean))),
+          {
+            message: 'the SE is too large for a beta with this mean (SE^2 must be below mean x (1 - mean))',
+            path: ['se'],
+          },
+        ),
     ],
     { message: 'type must be one of fixed, uniform, triangular, pert, normal, lognormal, gamma, beta' },
   )

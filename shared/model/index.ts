@@ -2,3 +2,4 @@ export * from './schema';
 export * from './distribution';
 export * from './project-file';
 export * from './validate';
+export * from './primitives';

@@ -18,6 +18,8 @@ export const DecimalString = z
   .string({ message: 'must be a number written as text, e.g. "1500.25"' })
   .regex(DECIMAL_PATTERN, {
     message: 'must be a plain number such as "1500.25" (a point for decimals, no thousands separators)',
+    // Stop here: the range checks that follow parse the text as a decimal and must only see valid numbers.
+    abort: true,
   });
 
 /** Decimal string with a lower bound (inclusive). */
@@ -66,5 +68,4 @@ export const IsoDate = z.iso.date({ message: 'must be a date written as YYYY-MM-
 export const Text = (max: number) =>
   z.string({ message: 'must be text' }).max(max, { message: `must be at most ${max} characters` });
 
-export const RequiredText = (max: number) =>
-  Text(max).refine((s) => s.trim().length > 0, { message: 'is required' });
+export const RequiredText = (max: number) => Text(max).refine((s) => s.trim().length > 0, { message: 'is required' });

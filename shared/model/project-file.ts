@@ -21,7 +21,11 @@ function checkUniqueIds(ctx: Ctx, list: ReadonlyArray<{ id: string }>, listName:
   const seen = new Set<string>();
   list.forEach((item, index) => {
     if (seen.has(item.id)) {
-      problem(ctx, ['project', listName, index, 'id'], `id "${item.id}" is used twice in ${listName}; ids must be unique`);
+      problem(
+        ctx,
+        ['project', listName, index, 'id'],
+        `id "${item.id}" is used twice in ${listName}; ids must be unique`,
+      );
     }
     seen.add(item.id);
   });
@@ -59,14 +63,16 @@ export function checkProjectReferences(project: Project, ctx: Ctx): void {
     if (!stakeholderIds.has(outcome.stakeholderId)) {
       problem(ctx, ['project', 'outcomes', i, 'stakeholderId'], unknownStakeholder(outcome.stakeholderId));
     }
-    if (outcome.proxy.currency !== project.currency && outcome.proxy.exchangeRate === null) {
+    // Only compare well-formed codes: a malformed one already has its own problem reported.
+    const comparable = /^[A-Z]{3}$/.test(outcome.proxy.currency) && /^[A-Z]{3}$/.test(project.currency);
+    if (comparable && outcome.proxy.currency !== project.currency && outcome.proxy.exchangeRate === null) {
       problem(
         ctx,
         ['project', 'outcomes', i, 'proxy', 'exchangeRate'],
         `the proxy is in ${outcome.proxy.currency} but the model is in ${project.currency}: add an exchange rate (with its date and source) or enter the proxy in ${project.currency}`,
       );
     }
-    if (outcome.proxy.currency === project.currency && outcome.proxy.exchangeRate !== null) {
+    if (comparable && outcome.proxy.currency === project.currency && outcome.proxy.exchangeRate !== null) {
       const rate = dec(outcome.proxy.exchangeRate.rate);
       if (!rate.eq(1)) {
         problem(

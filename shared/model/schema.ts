@@ -101,11 +101,9 @@ export const Input = z.discriminatedUnion('kind', [CashInput, InKindInput, Volun
 });
 
 /** A count of activity for one period: a month ("2012-01"), a year ("2012") or a range of dates. */
-export const OutputPeriod = z
-  .string()
-  .regex(/^(\d{4}-(0[1-9]|1[0-2])|\d{4}|\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2})$/, {
-    message: 'must be a month "2012-01", a year "2012" or a date range "1992-03-25/2012-12-31"',
-  });
+export const OutputPeriod = z.string().regex(/^(\d{4}-(0[1-9]|1[0-2])|\d{4}|\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2})$/, {
+  message: 'must be a month "2012-01", a year "2012" or a date range "1992-03-25/2012-12-31"',
+});
 
 export const OutputRecord = z.object({
   period: OutputPeriod,
@@ -160,14 +158,7 @@ export const FinancialProxy = z.object({
 export const AttributionShare = z.object({ to: RequiredText(200), share: Fraction });
 
 /** Numeric assumptions of an outcome that may carry a distribution (Monte Carlo, METHOD.md section 3). */
-export const UncertainField = z.enum([
-  'quantity',
-  'proxy',
-  'deadweight',
-  'displacement',
-  'attribution',
-  'dropOff',
-]);
+export const UncertainField = z.enum(['quantity', 'proxy', 'deadweight', 'displacement', 'attribution', 'dropOff']);
 
 export const Outcome = z.object({
   id: Id,

@@ -3,7 +3,8 @@
  * `project.outcomes[2].deadweight`, plus the item's own name when it has one) and says what is allowed.
  */
 import type { z } from 'zod';
-import { ProjectFile } from './project-file';
+import { checkProjectReferences, ProjectFile } from './project-file';
+import type { Project } from './schema';
 
 export interface Problem {
   /** Machine-readable path, e.g. `project.outcomes[2].deadweight` (forms use it to place the message). */
@@ -82,9 +83,34 @@ export function toProblems(error: z.ZodError, data: unknown): Problem[] {
   });
 }
 
+/**
+ * zod skips the whole-file checks (references, currencies) once a field has the wrong type. So that one run
+ * lists every problem, they are tried again on the raw data; whatever is too malformed to check is left to
+ * the next run (the field errors already say what to fix first).
+ */
+function referenceProblemsOfRaw(data: unknown): Problem[] {
+  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  const ctx = {
+    addIssue: (issue: { path?: PropertyKey[]; message?: string }) =>
+      issues.push({ path: issue.path ?? [], message: issue.message ?? '' }),
+  } as unknown as z.RefinementCtx;
+  try {
+    const project = (data as { project: Project }).project;
+    checkProjectReferences(project, ctx);
+  } catch {
+    return [];
+  }
+  return issues.map((i) => ({ path: formatPath(i.path), where: describePath(i.path, data), message: i.message }));
+}
+
 /** Validate a parsed JSON value as a model file; every problem is reported, nothing is partially accepted. */
 export function parseProjectFile(data: unknown): Parsed<ProjectFile> {
   const result = ProjectFile.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: toProblems(result.error, data) };
+  const problems = toProblems(result.error, data);
+  const seen = new Set(problems.map((p) => `${p.path}|${p.message}`));
+  for (const extra of referenceProblemsOfRaw(data)) {
+    if (!seen.has(`${extra.path}|${extra.message}`)) problems.push(extra);
+  }
+  return { ok: false, problems };
 }
