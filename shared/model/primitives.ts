@@ -66,6 +66,10 @@ export const CurrencyCode = z
 export const IsoDate = z.iso.date({ message: 'must be a date written as YYYY-MM-DD' });
 
 export const Text = (max: number) =>
-  z.string({ message: 'must be text' }).max(max, { message: `must be at most ${max} characters` });
+  z
+    .string({ message: 'must be text' })
+    .max(max, { message: `must be at most ${max} characters` })
+    // A NUL character cuts text short in SQLite and in most programs that read an export: refuse it.
+    .refine((s) => !s.includes('\u0000'), { message: 'must not contain a NUL (zero) character' });
 
 export const RequiredText = (max: number) => Text(max).refine((s) => s.trim().length > 0, { message: 'is required' });

@@ -22,7 +22,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
     if (typeof key === 'number') text += `[${key}]`;
     else text += text === '' ? String(key) : `.${String(key)}`;
   }
-  return text === '' ? '(the whole file)' : text;
+  return text === '' ? '(top level)' : text;
 }
 
 const LIST_NOUNS: Record<string, string> = {
