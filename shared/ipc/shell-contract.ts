@@ -11,7 +11,13 @@ export type FileKind = z.infer<typeof FileKind>;
 export const shellContract = {
   'files/save': {
     input: z.object({
-      suggestedName: z.string().min(1).max(200),
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(200)
+        .refine((name) => !/[/\\]/.test(name) && name !== '.' && name !== '..', {
+          message: 'must be a file name, without a folder',
+        }),
       kind: FileKind,
       /** Text content, or base64 for binary kinds (pdf, docx, xlsx, png). */
       content: z.string().max(200 * 1024 * 1024),
