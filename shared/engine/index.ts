@@ -6,3 +6,5 @@ export { computeInvestment, inputAmount, type InvestmentResult, type InputResult
 export { DiscountFactors } from './discount';
 export { effectiveProxyValue } from './proxy';
 export { impactOf, lastYearOf, valueStream } from './value-stream';
+export * from './ce';
+export * from './uncertainty';
