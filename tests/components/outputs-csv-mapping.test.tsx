@@ -1,6 +1,7 @@
 // The first guess of a CSV import's mapping, from the real header of the Rome street unit's methadone data
 // (shared/data/street-unit-methadone-clients-2012.csv), and the checks that turn the user's choices into the
 // contract's mapping.
+import { repoRoot } from '../support/repo-root';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import {
 } from '../../renderer/src/outputs/csv-mapping';
 
 // The sample data beside the repository (as in tests/store/csv-import.test.ts).
-const DATA = '/work/shared/data';
+const DATA = join(repoRoot(), 'docs', 'examples', 'data');
 const METHADONE = readFileSync(join(DATA, 'street-unit-methadone-clients-2012.csv'), 'utf8');
 const EMERGENCY = readFileSync(join(DATA, 'emergency-unit-people-2012.csv'), 'utf8');
 

@@ -2,7 +2,9 @@
 // The month-by-month table of an output's records and its totals (decimal arithmetic, the Rome methadone
 // figures: 7,994 in 2012), the grid editor (every row checked before anything is saved, numbers typed in the
 // user's locale) and the CSV import (problems listed by line, nothing imported), with a fake backend.
+import { repoRoot } from '../support/repo-root';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../renderer/src/i18n';
@@ -13,7 +15,10 @@ import { RecordTable } from '../../renderer/src/outputs/RecordTable';
 import { breakdownColumnsOf, fromDraft, headerRows, toDraft, totalsOf } from '../../renderer/src/outputs/record-table';
 import type { Output, OutputRecord } from '../../shared/model';
 
-const METHADONE_CSV = readFileSync('/work/shared/data/street-unit-methadone-clients-2012.csv', 'utf8');
+const METHADONE_CSV = readFileSync(
+  join(repoRoot(), 'docs', 'examples', 'data', 'street-unit-methadone-clients-2012.csv'),
+  'utf8',
+);
 
 vi.mock('../../renderer/src/api/files', () => ({
   openTextFile: vi.fn(async () => ({ name: 'methadone.csv', content: METHADONE_CSV })),

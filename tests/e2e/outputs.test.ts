@@ -2,6 +2,7 @@
 // 2012 figures imported from CSV through the interface (month -> period, total -> count, the four columns ->
 // nationality x gender), 12 months and the yearly total 7,994 on screen; then a malformed file, whose problem
 // is shown with its line number while nothing is imported.
+import { repoRoot } from '../support/repo-root';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eUnavailable, launchBrowser, newPage, removeDir, screenshot, startApp, type RunningApp } from './harness';
 
 const skip = e2eUnavailable();
-const METHADONE = '/work/shared/data/street-unit-methadone-clients-2012.csv';
+const METHADONE = join(repoRoot(), 'docs', 'examples', 'data', 'street-unit-methadone-clients-2012.csv');
 const FILE_NAME = 'street-unit-methadone-clients-2012.csv';
 
 describe.skipIf(skip !== null)(`outputs in browser mode${skip ? ` (skipped: ${skip})` : ''}`, () => {

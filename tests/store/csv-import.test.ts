@@ -4,6 +4,7 @@
  * every kind of problem reported by line and column, all or nothing (a failed import leaves the records exactly
  * as they were), replace vs append, and ~50 MB files streamed in (valid, and with one bad line near the end).
  */
+import { repoRoot } from '../support/repo-root';
 import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { Store } from '../../electron/backend/store';
 import type { CsvRecordMapping } from '../../shared/ipc/contract';
 import { AppFailure } from '../../shared/ipc/result';
 
-const DATA = '/work/shared/data';
+const DATA = join(repoRoot(), 'docs', 'examples', 'data');
 const FIXTURES = fileURLToPath(new URL('../fixtures/csv', import.meta.url));
 const METHADONE = join(DATA, 'street-unit-methadone-clients-2012.csv');
 const EMERGENCY = join(DATA, 'emergency-unit-people-2012.csv');
