@@ -22,9 +22,12 @@ export function systemLanguage(): string {
   return (SUPPORTED_LANGUAGES as readonly string[]).includes(short) ? short : 'en';
 }
 
+/** The language chosen at start from the system; a different language later means the user picked it. */
+export const INITIAL_LANGUAGE = systemLanguage();
+
 void i18next.use(initReactI18next).init({
   resources: { en: { translation: en } },
-  lng: systemLanguage(),
+  lng: INITIAL_LANGUAGE,
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -1,0 +1,30 @@
+// @vitest-environment jsdom
+// Numbers follow the system's locale by default (a Portuguese finance officer types "4,70" even while the
+// interface is in English), and follow the interface language once the user picks one.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { INITIAL_LANGUAGE } from '../../renderer/src/i18n';
+import { numberLocaleFor } from '../../renderer/src/hooks/useLocale';
+import { formatDecimal, parseLocaleNumber } from '../../shared/format/locale';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the number locale', () => {
+  it('follows the system when the interface language was not changed', () => {
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('pt-PT');
+    const locale = numberLocaleFor(INITIAL_LANGUAGE);
+    expect(locale).toBe('pt-PT');
+    expect(formatDecimal('4.7', 2, locale)).toBe('4,70');
+    expect(parseLocaleNumber('106.250,00', locale)).toEqual({ ok: true, value: '106250' });
+  });
+
+  it('follows the interface language once the user picks one', () => {
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('en-GB');
+    expect(numberLocaleFor('it')).toBe('it');
+    expect(formatDecimal('4.7', 2, numberLocaleFor('it'))).toBe('4,70');
+  });
+
+  it('shows 4.70 in the UK', () => {
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('en-GB');
+    expect(formatDecimal('4.7', 2, numberLocaleFor(INITIAL_LANGUAGE))).toBe('4.70');
+  });
+});
