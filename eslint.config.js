@@ -83,7 +83,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/backend/**/*.ts', 'electron/cli/**/*.ts'],
+    files: [
+      'electron/backend/**/*.ts',
+      'electron/cli/**/*.ts',
+      'electron/exchange/**/*.ts',
+      'electron/report/**/*.ts',
+      'electron/serve/**/*.ts',
+    ],
     languageOptions: { globals: globals.node },
     rules: {
       'no-restricted-imports': [

@@ -17,5 +17,7 @@ export default defineConfig({
     sourcemap: false,
     target: 'chrome120',
     chunkSizeWarningLimit: 1500,
+    // The app, and the standalone report page the PDF printers load (renderer/src/report/report-main.tsx).
+    rolldownOptions: { input: { main: 'renderer/index.html', report: 'renderer/report.html' } },
   },
 });

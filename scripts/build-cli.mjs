@@ -31,6 +31,19 @@ await build({
 });
 chmodSync(outfile, 0o755);
 
+// The worker thread of `sroi simulate` (electron/cli/simulate-worker.ts), loaded from next to sroi.cjs.
+await build({
+  absWorkingDir: root,
+  entryPoints: [join(root, 'electron', 'cli', 'simulate-worker.ts')],
+  outfile: join(root, 'dist', 'cli', 'simulate-worker.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  legalComments: 'inline',
+  logLevel: 'warning',
+});
+
 const kib = (statSync(outfile).size / 1024).toFixed(0);
 const ms = (performance.now() - started).toFixed(0);
 console.log(`built ${relative(root, outfile)} (${kib} KiB) in ${ms} ms`);

@@ -4,6 +4,7 @@
  */
 import type { Handlers } from './dispatcher';
 import type { ListName } from './services/list-service';
+import { ExchangeService } from './services/exchange-service';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import type { Store } from './store';
 import { contract } from '../../shared/ipc/contract';
@@ -27,6 +28,7 @@ function listHandlers<N extends ListName>(store: Store, name: N) {
 }
 
 export function createHandlers(store: Store): Handlers {
+  const exchange = new ExchangeService(store);
   const handlers = {
     'app/info': () => ({ version: store.version, schemaVersion: LATEST_SCHEMA_VERSION, dataFile: store.file }),
 
@@ -69,6 +71,17 @@ export function createHandlers(store: Store): Handlers {
       csv: string;
       mapping: Parameters<Store['outputRecords']['importCsv']>[2];
     }) => store.outputRecords.importCsv(input.projectId, input.csv, input.mapping),
+
+    'exchange/exportXlsx': ({ projectId }: { projectId: string }) => exchange.exportXlsx(projectId),
+    'exchange/readSpreadsheet': ({ base64, sheet }: { base64: string; sheet: string | null }) =>
+      exchange.readSpreadsheet(base64, sheet),
+    'exchange/importInputs': (input: {
+      projectId: string;
+      source: Parameters<ExchangeService['importInputs']>[1];
+      mapping: Parameters<ExchangeService['importInputs']>[2];
+    }) => exchange.importInputs(input.projectId, input.source, input.mapping),
+    'exchange/importValueMap': ({ base64, fileName }: { base64: string; fileName: string }) =>
+      exchange.importValueMap(base64, fileName),
 
     'backups/list': () => store.backups.list(),
     'backups/create': () => store.backups.create(store.db, 'manual'),

@@ -8,7 +8,9 @@ import { version } from '../../package.json';
 import { computeCommand, type ComputeOptions } from './compute-command';
 import { CliError, ExitCode, exitCodesHelp } from './exit-codes';
 import type { CliIo } from './io';
+import { reportCommand, type ReportCommandOptions } from './report-command';
 import { schemaCommand } from './schema-command';
+import { simulateCommand, type SimulateOptions } from './simulate-command';
 import { validateCommand, type ValidateOptions } from './validate-command';
 
 export function createProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
@@ -41,6 +43,33 @@ export function createProgram(io: CliIo, setExitCode: (code: ExitCode) => void):
     .action((file: string, options: ValidateOptions) => setExitCode(validateCommand(file, options, io)));
 
   program
+    .command('simulate')
+    .description('Monte Carlo over the distributions of a model file: percentiles of PV, NPV, ratio; P(ratio > 1)')
+    .argument('<file>', 'the model file (*.sroi.json)')
+    .option('--iterations <n>', 'number of iterations, 1 to 1,000,000 (default 10,000)')
+    .option('--seed <s>', 'seed of the generator, 0 to 4,294,967,295 (default: drawn at random and printed)')
+    .option('--bins <n>', 'bins of the ratio histogram (default 20)')
+    .option('--json', 'print the run settings, seed and summary as JSON')
+    .option('--progress', 'report progress on standard error even when it is not a terminal')
+    .action((file: string, options: SimulateOptions) => setExitCode(simulateCommand(file, options, io)));
+
+  program
+    .command('report')
+    .description('write the report of a model file: PDF (printed by Chromium), Word (.docx), Excel (.xlsx)')
+    .argument('<file>', 'the model file (*.sroi.json)')
+    .option('--pdf <out>', 'write the report as PDF to OUT')
+    .option('--docx <out>', 'write the report as a Word document to OUT')
+    .option('--xlsx <out>', 'write the Excel workbook (Value Map, inputs by funder, outputs by month) to OUT')
+    .option('--paper <size>', 'paper of the PDF and Word report: A4 (default) or Letter')
+    .option('--sections <list>', 'sections of the PDF and Word report, comma-separated (default: all)')
+    .option('--locale <tag>', 'how numbers and dates are written, e.g. en-GB, pt-PT (default: from LANG)')
+    .option('--date <date>', 'the date printed on the report, YYYY-MM-DD (default: today)')
+    .option('--iterations <n>', 'Monte Carlo iterations when assumptions carry distributions (default 10,000)')
+    .option('--seed <s>', 'Monte Carlo seed (default 20250101)')
+    // Asynchronous (Chromium, exceljs): run through runAsync, which the entry point uses.
+    .action((file: string, options: ReportCommandOptions) => reportCommand(file, options, io).then(setExitCode));
+
+  program
     .command('schema')
     .description('print the JSON Schema of the model file (generated from the model itself)')
     .action(() => setExitCode(schemaCommand(io)));
@@ -54,6 +83,27 @@ function internalError(error: unknown, io: CliIo): ExitCode {
   if (io.env.SROI_DEBUG === '1' && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   else io.err('This is a bug in sroi. Run again with SROI_DEBUG=1 to see the details, and report them.\n');
   return ExitCode.Internal;
+}
+
+/**
+ * Like `run`, for every command including the asynchronous ones (`report`): resolves with the exit code once the
+ * command has finished. The entry point (sroi.ts) uses this.
+ */
+export async function runAsync(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let exitCode: ExitCode = ExitCode.Ok;
+  try {
+    await createProgram(io, (code) => {
+      exitCode = code;
+    }).parseAsync([...argv], { from: 'node' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    if (error instanceof CliError) {
+      io.err(`sroi: ${error.message}\n`);
+      return error.exitCode;
+    }
+    return internalError(error, io);
+  }
 }
 
 /** Run the command line `argv` (process.argv form: node, script, ...args) and return the exit code. */

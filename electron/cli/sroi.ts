@@ -3,7 +3,7 @@
  * started by bin/sroi.cjs). Sets the exit code rather than calling process.exit, so output is never cut off.
  */
 import { processIo } from './io';
-import { run } from './program';
+import { runAsync } from './program';
 
 // `sroi compute x | head`: the reader went away; stop quietly instead of crashing with EPIPE.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -11,4 +11,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = run(process.argv, processIo());
+void runAsync(process.argv, processIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -7,6 +7,7 @@ import { dialog, type BrowserWindow } from 'electron';
 import type { z } from 'zod';
 import { AppFailure } from '../../shared/ipc/result';
 import type { shellContract, FileKind } from '../../shared/ipc/shell-contract';
+import { printReportPdf } from './report-pdf';
 
 const FILTERS: Record<FileKind, { name: string; extensions: string[] }> = {
   project: { name: 'SROI Studio project', extensions: ['sroi.json', 'json'] },
@@ -24,6 +25,7 @@ const MAX_OPEN_BYTES = 60 * 1024 * 1024;
 
 type SaveInput = z.output<(typeof shellContract)['files/save']['input']>;
 type OpenInput = z.output<(typeof shellContract)['files/open']['input']>;
+type PrintInput = z.output<(typeof shellContract)['files/printPdf']['input']>;
 
 export function createShellHandlers(window: () => BrowserWindow | null) {
   return {
@@ -35,6 +37,16 @@ export function createShellHandlers(window: () => BrowserWindow | null) {
       if (choice.canceled || !choice.filePath) return { saved: false, fileName: null };
       await writeFile(choice.filePath, Buffer.from(input.content, input.encoding));
       return { saved: true, fileName: basename(choice.filePath) };
+    },
+    async 'files/printPdf'(input: PrintInput) {
+      // The place first, so a cancelled dialog costs no printing.
+      const owner = window();
+      const options = { defaultPath: basename(input.suggestedName), filters: [FILTERS.pdf] };
+      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return { saved: false, fileName: null, pages: 0 };
+      const { pdf, pages } = await printReportPdf(input.report);
+      await writeFile(choice.filePath, pdf);
+      return { saved: true, fileName: basename(choice.filePath), pages };
     },
     async 'files/open'(input: OpenInput) {
       const owner = window();

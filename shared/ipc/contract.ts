@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  ActivityYear,
   AnalysisType,
   CalendarYear,
   CurrencyCode,
@@ -112,6 +113,82 @@ export const CsvImportReport = z.object({
 });
 export type CsvImportReport = z.infer<typeof CsvImportReport>;
 
+// ---------------------------------------------------------------------------------------------------------------
+// Exchange: Excel workbooks out, spreadsheets in (electron/exchange, electron/backend/services/exchange-service.ts)
+
+/** Largest .xlsx accepted as base64 text: a 20 MB workbook (base64 is 4/3 of the bytes). */
+export const MAX_XLSX_BASE64 = 28 * 1024 * 1024;
+const XlsxBase64 = z.string().max(MAX_XLSX_BASE64, {
+  message: 'the workbook is larger than 20 MB; save only the sheet you need, or save it as CSV and import that',
+});
+const SpreadsheetColumn = z.string().min(1, { message: 'choose a column' }).max(200);
+
+/** A spreadsheet to read: CSV text, or an .xlsx workbook (base64) and the sheet to read (null: the first). */
+export const SpreadsheetSource = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('csv'),
+    text: z.string().max(60 * 1024 * 1024, {
+      message: 'the file is larger than 60 MB; split it or import it with the command-line tool',
+    }),
+  }),
+  z.object({ kind: z.literal('xlsx'), base64: XlsxBase64, sheet: z.string().max(200).nullable() }),
+]);
+export type SpreadsheetSource = z.infer<typeof SpreadsheetSource>;
+
+/** How the columns of a spreadsheet of cost lines map onto inputs; null columns take the defaults. */
+export const InputsMapping = z.object({
+  columns: z.object({
+    description: SpreadsheetColumn,
+    amount: SpreadsheetColumn.nullable(),
+    stakeholder: SpreadsheetColumn.nullable(),
+    kind: SpreadsheetColumn.nullable(),
+    category: SpreadsheetColumn.nullable(),
+    funder: SpreadsheetColumn.nullable(),
+    year: SpreadsheetColumn.nullable(),
+    hours: SpreadsheetColumn.nullable(),
+    hourlyRate: SpreadsheetColumn.nullable(),
+    source: SpreadsheetColumn.nullable(),
+    notes: SpreadsheetColumn.nullable(),
+  }),
+  /** For lines whose cell is empty, or when no column is chosen. */
+  defaults: z.object({
+    stakeholderId: Id.nullable(),
+    kind: z.enum(['cash', 'in-kind', 'volunteer']),
+    category: RequiredText(100),
+    year: ActivityYear,
+  }),
+  /** How numbers typed as text are written: "1,234.56" (point) or "1.234,56" (comma). */
+  numberFormat: z.enum(['point', 'comma']),
+  /** Add a stakeholder group for each name in the stakeholder column that the project does not have. */
+  createStakeholders: z.boolean(),
+  /** Delete the project's cost lines first (in the same transaction). */
+  replaceExisting: z.boolean(),
+});
+export type InputsMapping = z.infer<typeof InputsMapping>;
+
+export const InputsImportReport = z.object({
+  rowsRead: z.number().int(),
+  inputsImported: z.number().int(),
+  inputsReplaced: z.number().int(),
+  stakeholdersCreated: z.array(z.string()),
+});
+export type InputsImportReport = z.infer<typeof InputsImportReport>;
+
+export const ValueMapImportReport = z.object({
+  summary: ProjectSummary,
+  read: z.object({
+    stakeholders: z.number().int(),
+    inputs: z.number().int(),
+    outputs: z.number().int(),
+    outcomes: z.number().int(),
+  }),
+  /** What was in the file but could not be read (with where it was). */
+  unreadable: z.array(z.string()),
+  /** What the file did not say and was set to a default (to check in the new project). */
+  assumptions: z.array(z.string()),
+});
+export type ValueMapImportReport = z.infer<typeof ValueMapImportReport>;
+
 /** save / delete / reorder for one list of a project (stakeholders, inputs, ...). */
 function listChannels<const Name extends string, Item extends z.ZodType>(name: Name, item: Item) {
   return {
@@ -187,6 +264,30 @@ export const contract = {
       mapping: CsvRecordMapping,
     }),
     output: CsvImportReport,
+  },
+
+  'exchange/exportXlsx': {
+    input: ProjectRef,
+    output: z.object({ base64: z.string(), fileName: z.string() }),
+  },
+  'exchange/readSpreadsheet': {
+    input: z.object({ base64: XlsxBase64, sheet: z.string().max(200).nullable().default(null) }),
+    output: z.object({
+      sheets: z.array(z.string()),
+      sheet: z.string(),
+      /** The sheet as CSV text: line N is row N of the sheet (rows above the header are left empty). */
+      csv: z.string(),
+      rows: z.number().int(),
+      headerRow: z.number().int(),
+    }),
+  },
+  'exchange/importInputs': {
+    input: ProjectRef.extend({ source: SpreadsheetSource, mapping: InputsMapping }),
+    output: InputsImportReport,
+  },
+  'exchange/importValueMap': {
+    input: z.object({ base64: XlsxBase64, fileName: z.string().max(300).default('') }),
+    output: ValueMapImportReport,
   },
 
   'backups/list': { input: Nothing, output: z.array(BackupInfo) },

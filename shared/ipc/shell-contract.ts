@@ -4,6 +4,7 @@
  * browser mode the API client downloads and uploads instead, so these channels are never sent over HTTP.
  */
 import { z } from 'zod';
+import { ReportPayload } from '../report/options';
 
 export const FileKind = z.enum(['project', 'csv', 'json', 'pdf', 'docx', 'xlsx', 'png', 'svg']);
 export type FileKind = z.infer<typeof FileKind>;
@@ -24,6 +25,23 @@ export const shellContract = {
       encoding: z.enum(['utf8', 'base64']).default('utf8'),
     }),
     output: z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
+  },
+  /**
+   * The report printed to PDF by the shell (a hidden window loads app://sroi/report.html and prints it with
+   * Chromium's engine), then saved where the user picks: the renderer sends the project and the choices.
+   */
+  'files/printPdf': {
+    input: z.object({
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(200)
+        .refine((name) => !/[/\\]/.test(name) && name !== '.' && name !== '..', {
+          message: 'must be a file name, without a folder',
+        }),
+      report: ReportPayload,
+    }),
+    output: z.object({ saved: z.boolean(), fileName: z.string().nullable(), pages: z.number().int() }),
   },
   'files/open': {
     input: z.object({ kind: z.enum(['project', 'csv']) }),

@@ -20,8 +20,8 @@ const METHADONE_CSV = readFileSync(
   'utf8',
 );
 
-vi.mock('../../renderer/src/api/files', () => ({
-  openTextFile: vi.fn(async () => ({ name: 'methadone.csv', content: METHADONE_CSV })),
+vi.mock('../../renderer/src/exchange/spreadsheet-file', () => ({
+  openSpreadsheetAsCsv: vi.fn(async () => ({ name: 'methadone.csv', content: METHADONE_CSV })),
 }));
 
 /** The published 2012 figures as records (what the import makes of the file). */

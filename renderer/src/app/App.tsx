@@ -1,5 +1,5 @@
 /** The whole interface: the projects home or one project's workspace, and the screens that replace both. */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { onBackendError } from '../api/errors';
@@ -39,10 +39,19 @@ export function App() {
     return stop;
   }, []);
 
+  // The routes live in the hash: following "#main" itself would leave a project for the projects home.
+  const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    event.preventDefault();
+    if (!main.hasAttribute('tabindex')) main.setAttribute('tabindex', '-1');
+    main.focus();
+  };
+
   if (futureSchema) return <FutureSchemaScreen message={futureSchema} />;
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" onClick={skipToContent}>
         {t('app.skipToContent')}
       </a>
       {route.name === 'home' ? (

@@ -1,7 +1,17 @@
 /** Hash routes (#/ and #/projects/ID/section): work the same from app:// and from browser mode. */
 import { useEffect, useState } from 'react';
 
-export const SECTIONS = ['scope', 'stakeholders', 'inputs', 'outputs', 'outcomes', 'results'] as const;
+export const SECTIONS = [
+  'scope',
+  'stakeholders',
+  'inputs',
+  'outputs',
+  'outcomes',
+  'results',
+  'sensitivity',
+  'scenarios',
+  'report',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Route = { name: 'home' } | { name: 'project'; projectId: string; section: Section };

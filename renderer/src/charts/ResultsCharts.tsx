@@ -5,6 +5,7 @@
  *
  *   <ResultsCharts project={project} result={result} />
  */
+import { AllChartsZipButton } from '../exchange/AllChartsZipButton';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SroiResult } from '../../../shared/engine';
@@ -208,7 +209,12 @@ export function ResultsCharts({ project, result, width }: ResultsChartsProps) {
 
   return (
     <section className="results-charts" aria-labelledby="results-charts-title">
-      <h2 id="results-charts-title">{t('charts.title')}</h2>
+      <div className="charts-heading">
+        <h2 id="results-charts-title">{t('charts.title')}</h2>
+        {(result.outcomes.length > 0 || result.investment.inputs.length > 0) && (
+          <AllChartsZipButton projectName={project.name} />
+        )}
+      </div>
       <p className="help">{t('charts.lead')}</p>
       <div className="chart-grid">
         <ChartFrame

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { CsvImportReport } from '../../../shared/ipc/contract';
 import type { Output, OutputRecord } from '../../../shared/model';
 import { api } from '../api/client';
-import { openTextFile } from '../api/files';
+import { openSpreadsheetAsCsv } from '../exchange/spreadsheet-file';
 import type { ProjectState } from '../hooks/useProject';
 import { CsvImport, type CsvFile } from './CsvImport';
 import { RecordEditor } from './RecordEditor';
@@ -50,7 +50,7 @@ export function OutputRecords({
     setStatus(null);
     setError(null);
     try {
-      const file = await openTextFile('csv');
+      const file = await openSpreadsheetAsCsv();
       if (file) setMode((m) => ({ kind: 'import', file, attempt: m.kind === 'import' ? m.attempt + 1 : 0 }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

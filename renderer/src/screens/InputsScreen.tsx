@@ -7,6 +7,7 @@
  */
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InputsImportButton } from '../exchange/InputsImport';
 import type { SroiResult } from '../../../shared/engine';
 import type { AppError } from '../../../shared/ipc/result';
 import type { Input, Project } from '../../../shared/model';
@@ -243,6 +244,9 @@ export function InputsScreen({
     <section aria-labelledby="inputs-title" className="inputs-screen">
       <h1 id="inputs-title">{t('sections.inputs')}</h1>
       <p className="lead">{t('inputsGrid.lead')}</p>
+      <div className="screen-tools">
+        <InputsImportButton project={project} onImported={() => void state.reload()} />
+      </div>
 
       {project.stakeholders.length === 0 && (
         <p className="notice">

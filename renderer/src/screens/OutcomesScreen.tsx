@@ -11,6 +11,7 @@ import { formatDecimal } from '../../../shared/format/locale';
 import { NumberField, SelectField, TextField } from '../components/fields';
 import { ExplainButton } from '../components/ExplainButton';
 import { StoriesPanel } from '../stories/StoriesPanel';
+import { OutcomeLibrary } from '../library/OutcomeLibrary';
 import { useLocale } from '../hooks/useLocale';
 import type { ProjectState } from '../hooks/useProject';
 
@@ -221,6 +222,7 @@ export function OutcomesScreen({
                 <ExplainButton explanation={computed.presentValue.explain} currency={project.currency} />
               </p>
             )}
+            <OutcomeLibrary state={state} project={project} outcome={outcome} />
             <StoriesPanel state={state} project={project} outcomeId={outcome.id} />
             <button type="button" className="danger" onClick={() => void state.deleteItem('outcomes', outcome.id)}>
               {t('outcomes.delete', { name: outcome.name })}

@@ -8,9 +8,11 @@ import type { ProjectSummary } from '../../../shared/ipc/contract';
 import { api } from '../api/client';
 import { openTextFile } from '../api/files';
 import { MENU_EVENT } from '../app/menu-events';
+import { ValueMapImportButton } from '../exchange/ValueMapImport';
 import { navigate } from '../app/router';
 import { formatDateTime } from '../format/dates';
 import { useLocale } from '../hooks/useLocale';
+import { TemplatesSection } from '../templates/TemplatesSection';
 
 interface Undo {
   id: string;
@@ -175,6 +177,10 @@ export function ProjectsHome() {
           <button type="button" onClick={() => void importFile()}>
             {t('home.import')}
           </button>
+          <ValueMapImportButton
+            onOpenProject={(id) => navigate({ name: 'project', projectId: id, section: 'outcomes' })}
+            onImported={() => void load()}
+          />
         </div>
         {(message || undo) && (
           <div className="notice" role="status">
@@ -253,37 +259,41 @@ export function ProjectsHome() {
                       outcomes: p.outcomeCount,
                     })}
                   </td>
-                  <td>{formatDateTime(p.updatedAt, locale)}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      onClick={() => setRenaming({ id: p.id, value: p.name })}
-                      aria-label={t('home.renameLabel', { name: p.name })}
-                    >
-                      {t('home.rename')}
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => void duplicate(p)}
-                      aria-label={t('home.duplicateLabel', { name: p.name })}
-                    >
-                      {t('home.duplicate')}
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => void archive(p)}
-                      aria-label={t('home.archiveLabel', { name: p.name })}
-                    >
-                      {p.archived ? t('home.unarchive') : t('home.archive')}
-                    </button>
-                    <button
-                      type="button"
-                      className="danger"
-                      onClick={() => void remove(p)}
-                      aria-label={t('home.deleteLabel', { name: p.name })}
-                    >
-                      {t('home.delete')}
-                    </button>
+                  <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(p.updatedAt, locale)}</td>
+                  <td>
+                    {/* A flex container inside the cell: display:flex on the <td> itself takes it out of the
+                        table layout, and its borders no longer line up with the row's. */}
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        onClick={() => setRenaming({ id: p.id, value: p.name })}
+                        aria-label={t('home.renameLabel', { name: p.name })}
+                      >
+                        {t('home.rename')}
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => void duplicate(p)}
+                        aria-label={t('home.duplicateLabel', { name: p.name })}
+                      >
+                        {t('home.duplicate')}
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => void archive(p)}
+                        aria-label={t('home.archiveLabel', { name: p.name })}
+                      >
+                        {p.archived ? t('home.unarchive') : t('home.archive')}
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() => void remove(p)}
+                        aria-label={t('home.deleteLabel', { name: p.name })}
+                      >
+                        {t('home.delete')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -291,6 +301,8 @@ export function ProjectsHome() {
           </table>
         )}
       </section>
+
+      <TemplatesSection />
     </main>
   );
 }

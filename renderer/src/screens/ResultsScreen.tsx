@@ -7,6 +7,9 @@ import type { Figure, OptionalFigure, SroiResult } from '../../../shared/engine'
 import type { Project } from '../../../shared/model';
 import { formatDecimal } from '../../../shared/format/locale';
 import { ResultsCharts } from '../charts/ResultsCharts';
+import { DownloadExcelButton } from '../exchange/DownloadExcelButton';
+import { TableCsvButton } from '../exchange/TableCsvButton';
+import { BenchmarksPanel } from '../benchmarks/BenchmarksPanel';
 import { ExplainButton } from '../components/ExplainButton';
 import { useLocale } from '../hooks/useLocale';
 
@@ -52,6 +55,9 @@ export function ResultsScreen({ project, result }: { project: Project; result: S
   return (
     <section aria-labelledby="results-title">
       <h1 id="results-title">{t('sections.results')}</h1>
+      <div className="screen-tools">
+        <DownloadExcelButton projectId={project.id} projectName={project.name} />
+      </div>
       <div className="headline card">
         {ratio === null ? (
           <p>{result.ratio.explain.unavailable}</p>
@@ -92,7 +98,22 @@ export function ResultsScreen({ project, result }: { project: Project; result: S
       )}
 
       <section className="card" aria-labelledby="by-outcome-title">
-        <h2 id="by-outcome-title">{t('results.byOutcome')}</h2>
+        <div className="charts-heading">
+          <h2 id="by-outcome-title">{t('results.byOutcome')}</h2>
+          <TableCsvButton
+            title={t('results.byOutcome')}
+            fileName={`${project.name} value by outcome`}
+            table={() => ({
+              columns: [t('results.outcome'), t('results.impact'), t('results.presentValue'), t('results.share')],
+              rows: result.outcomes.map((o) => [
+                o.name,
+                { decimal: o.impact.value.toFixed() },
+                { decimal: o.presentValue.value.toFixed() },
+                o.shareOfValue === null ? null : { decimal: o.shareOfValue.toFixed() },
+              ]),
+            })}
+          />
+        </div>
         <table>
           <thead>
             <tr>
@@ -147,7 +168,22 @@ export function ResultsScreen({ project, result }: { project: Project; result: S
       </section>
 
       <section className="card" aria-labelledby="by-year-title">
-        <h2 id="by-year-title">{t('results.byYear')}</h2>
+        <div className="charts-heading">
+          <h2 id="by-year-title">{t('results.byYear')}</h2>
+          <TableCsvButton
+            title={t('results.byYear')}
+            fileName={`${project.name} value by year`}
+            table={() => ({
+              columns: [t('results.year'), t('results.value'), t('results.presentValue'), t('results.inputs')],
+              rows: result.byYear.map((y) => [
+                y.year,
+                { decimal: y.value.toFixed() },
+                { decimal: y.presentValue.toFixed() },
+                { decimal: y.investment.toFixed() },
+              ]),
+            })}
+          />
+        </div>
         <table>
           <thead>
             <tr>
@@ -181,6 +217,8 @@ export function ResultsScreen({ project, result }: { project: Project; result: S
           })}
         </p>
       </section>
+
+      <BenchmarksPanel />
     </section>
   );
 }

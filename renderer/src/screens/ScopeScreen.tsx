@@ -11,7 +11,8 @@ export function ScopeScreen({ state, project }: { state: ProjectState; project: 
     <section aria-labelledby="scope-title">
       <h1 id="scope-title">{t('sections.scope')}</h1>
       <p className="lead">{t('scope.lead')}</p>
-      <div className="form-grid">
+      {/* Two wide columns: the names, the programme and the two choices need the width to show in full. */}
+      <div className="form-grid" style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(22rem, 1fr))' }}>
         <TextField label={t('scope.name')} value={project.name} required onCommit={(name) => update({ name })} />
         <TextField
           label={t('scope.organisation')}

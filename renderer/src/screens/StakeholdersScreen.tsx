@@ -46,7 +46,8 @@ export function StakeholdersScreen({ state, project }: { state: ProjectState; pr
       )}
       {project.stakeholders.map((group) => (
         <article key={group.id} className="card item" aria-label={group.name}>
-          <div className="form-grid">
+          {/* The four fields of a group on one line on a desktop screen. */}
+          <div className="form-grid" style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(12rem, 1fr))' }}>
             <TextField
               label={t('stakeholders.name')}
               value={group.name}

@@ -16,8 +16,11 @@ import { formatDecimal } from '../../../shared/format/locale';
 import { InputsScreen } from './InputsScreen';
 import { OutcomesScreen } from './OutcomesScreen';
 import { OutputsScreen } from './OutputsScreen';
+import { ReportScreen } from './ReportScreen';
 import { ResultsScreen } from './ResultsScreen';
+import { ScenariosScreen } from './ScenariosScreen';
 import { ScopeScreen } from './ScopeScreen';
+import { SensitivityScreen } from './SensitivityScreen';
 import { StakeholdersScreen } from './StakeholdersScreen';
 
 /** Whether a stage has what the analysis needs, for the progress marks in the navigation. */
@@ -34,6 +37,12 @@ function isComplete(section: Section, project: Project): boolean {
     case 'outcomes':
       return project.outcomes.length > 0;
     case 'results':
+      return project.inputs.length > 0 && project.outcomes.length > 0;
+    case 'sensitivity':
+      return project.outcomes.some((o) => Object.keys(o.uncertainty).length > 0);
+    case 'scenarios':
+      return project.strategies.length > 1 || project.scenarios.length > 0;
+    case 'report':
       return project.inputs.length > 0 && project.outcomes.length > 0;
   }
 }
@@ -98,9 +107,12 @@ export function Workspace({ projectId, section }: { projectId: string; section: 
 
   if (loadError) {
     return (
-      <main id="main" className="fatal" role="alert">
-        <h1>{t('workspace.notFound')}</h1>
-        <p>{loadError.message}</p>
+      <main id="main" className="fatal">
+        {/* The alert is inside the main landmark: on <main> itself it would replace the landmark. */}
+        <div role="alert">
+          <h1>{t('workspace.notFound')}</h1>
+          <p>{loadError.message}</p>
+        </div>
         <a href="#/">{t('workspace.backToProjects')}</a>
       </main>
     );
@@ -168,6 +180,9 @@ export function Workspace({ projectId, section }: { projectId: string; section: 
         {section === 'outputs' && <OutputsScreen state={state} project={project} />}
         {section === 'outcomes' && <OutcomesScreen state={state} project={project} result={result} />}
         {section === 'results' && <ResultsScreen project={project} result={result} />}
+        {section === 'sensitivity' && <SensitivityScreen state={state} project={project} result={result} />}
+        {section === 'scenarios' && <ScenariosScreen state={state} project={project} result={result} />}
+        {section === 'report' && <ReportScreen state={state} project={project} result={result} />}
       </main>
     </div>
   );

@@ -1,0 +1,225 @@
+/**
+ * `sroi simulate` end to end: each test spawns `node bin/sroi.cjs simulate ...` on a temporary copy of the W2
+ * worked example with distributions added, and checks that the same seed gives the same output byte for byte,
+ * another seed other numbers, that --json parses and matches the engine run in-process, that P(ratio > 1) is a
+ * probability, that progress goes to standard error only, and the exit codes (electron/cli/exit-codes.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulate } from '../../shared/engine/uncertainty';
+import { parseProjectFile } from '../../shared/model';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'sroi.cjs');
+const BUNDLES = [join(ROOT, 'dist', 'cli', 'sroi.cjs'), join(ROOT, 'dist', 'cli', 'simulate-worker.cjs')];
+const W2 = join(ROOT, 'docs', 'examples', 'w2-street-outreach.sroi.json');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function sroi(args: string[]): Run {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SROI_DEBUG: '' },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+let tmp = '';
+let model = '';
+let plain = '';
+
+/** W2 with distributions on four assumptions of three outcomes. */
+function w2WithDistributions(): Record<string, unknown> {
+  const file = JSON.parse(readFileSync(W2, 'utf8'));
+  const [overdose, oat, syringes] = file.project.outcomes;
+  overdose.uncertainty = { quantity: { type: 'pert', min: '1', mode: '3', max: '6' } };
+  oat.uncertainty = {
+    proxy: { type: 'gamma', mean: '6000', se: '1500' },
+    attribution: { type: 'beta', mean: '0.5', se: '0.1' },
+  };
+  syringes.uncertainty = { deadweight: { type: 'normal', mean: '0.5', sd: '0.3' } };
+  return file;
+}
+
+beforeAll(() => {
+  const sources = Math.max(newestSource(join(ROOT, 'electron', 'cli')), newestSource(join(ROOT, 'shared')));
+  if (BUNDLES.some((b) => !existsSync(b) || statSync(b).mtimeMs < sources)) {
+    const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`build-cli failed:\n${build.stdout}\n${build.stderr}`);
+  }
+  tmp = mkdtempSync(join(tmpdir(), 'sroi-simulate-'));
+  model = join(tmp, 'w2-mc.sroi.json');
+  writeFileSync(model, JSON.stringify(w2WithDistributions(), null, 2));
+  plain = join(tmp, 'w2.sroi.json');
+  writeFileSync(plain, readFileSync(W2, 'utf8'));
+});
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('sroi simulate', () => {
+  it('gives the same output for the same seed, byte for byte, and other numbers for another seed', () => {
+    const first = sroi(['simulate', model, '--iterations', '3000', '--seed', '42']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
+    const again = sroi(['simulate', model, '--iterations', '3000', '--seed', '42']);
+    expect(again.stdout).toBe(first.stdout);
+    const other = sroi(['simulate', model, '--iterations', '3000', '--seed', '43']);
+    expect(other.code).toBe(0);
+    expect(other.stdout).not.toBe(first.stdout);
+    const results = (text: string) => text.slice(text.indexOf('Results ('), text.indexOf('Histogram of'));
+    expect(results(first.stdout).length).toBeGreaterThan(200);
+    expect(results(other.stdout)).not.toBe(results(first.stdout));
+
+    expect(first.stdout).toContain('Monte Carlo: Street outreach and naloxone (METHOD.md W2)');
+    expect(first.stdout).toMatch(/^ {2}Iterations +3,000$/m);
+    expect(first.stdout).toMatch(/^ {2}Seed +42$/m);
+    expect(first.stdout).toContain('Assumptions drawn (4)');
+    expect(first.stdout).toMatch(
+      /^ {2}SROI ratio \(PV \/ I\) +[\d.]+ : 1 +[\d.]+ : 1 +[\d.]+ : 1 +[\d.]+ : 1 +1\.70 : 1$/m,
+    );
+    expect(first.stdout).toMatch(/^ {2}P\(ratio > 1\) +0\.\d{4} \(\d+\.\d %\)$/m);
+    expect(first.stdout).toContain('Histogram of the SROI ratio');
+    expect(first.stdout).toContain(`sroi simulate ${model} --iterations 3000 --seed 42 --bins 20`);
+  });
+
+  it('prints the run settings, seed and summary as JSON, the same as the engine run in-process', () => {
+    const run = sroi(['simulate', model, '--iterations', '2500', '--seed', '7', '--json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({
+      schemaVersion: 1,
+      generator: { name: 'sroi' },
+      command: 'simulate',
+      file: model,
+      project: { id: 'w2-street-outreach', currency: 'EUR', priceYear: 2025 },
+      run: { iterations: 2500, seed: 7, seedGiven: true, histogramBins: 20 },
+    });
+    const result = out.result;
+    expect(result.status).toBe('complete');
+    expect(result.seed).toBe(7);
+    expect(result.iterations).toBe(2500);
+    expect(result.settings.discountRate).toBe('0.035');
+    expect(result.parameters).toHaveLength(4);
+    expect(result.probabilityRatioAboveOne).toBeGreaterThan(0);
+    expect(result.probabilityRatioAboveOne).toBeLessThan(1);
+    expect(result.ratio.p2_5).toBeLessThanOrEqual(result.ratio.p50);
+    expect(result.ratio.p50).toBeLessThanOrEqual(result.ratio.p97_5);
+    expect(result.baseCase.ratio).toBeCloseTo(1.701057, 6);
+    expect(result.ratioHistogram.bins).toHaveLength(20);
+    expect('draws' in result).toBe(false);
+
+    // The worker thread computes exactly what the engine computes on the main thread.
+    const parsed = parseProjectFile(w2WithDistributions());
+    if (!parsed.ok) throw new Error('the test model is invalid');
+    const engine = simulate(parsed.value.project, { iterations: 2500, seed: 7, histogramBins: 20 });
+    if (engine.status !== 'complete') throw new Error('not complete');
+    const { draws: _draws, ...summary } = engine;
+    expect(result).toEqual(JSON.parse(JSON.stringify(summary)));
+
+    const again = sroi(['simulate', model, '--iterations', '2500', '--seed', '7', '--json']);
+    expect(again.stdout).toBe(run.stdout);
+  });
+
+  it('reports progress on standard error only, and leaves standard output unchanged', () => {
+    const quiet = sroi(['simulate', model, '--iterations', '2000', '--seed', '3']);
+    const loud = sroi(['simulate', model, '--iterations', '2000', '--seed', '3', '--progress']);
+    expect(loud.code).toBe(0);
+    expect(loud.stdout).toBe(quiet.stdout);
+    const lines = loud.stderr.trim().split('\n');
+    expect(lines[lines.length - 1]).toBe('simulating: 2,000 of 2,000 iterations (100 %)');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('draws a seed when none is given, and says how to repeat the run', () => {
+    const run = sroi(['simulate', model, '--iterations', '200', '--json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.run.seedGiven).toBe(false);
+    expect(Number.isInteger(out.run.seed)).toBe(true);
+    expect(out.run.rerun).toBe(`sroi simulate ${model} --iterations 200 --seed ${out.run.seed} --bins 20`);
+    const text = sroi(['simulate', model, '--iterations', '200']);
+    expect(text.stdout).toMatch(/^ {2}Seed +\d+ \(drawn at random: give --seed to repeat the run\)$/m);
+  });
+
+  it('runs a model without distributions (every iteration is the base case) and says so', () => {
+    const run = sroi(['simulate', plain, '--iterations', '50', '--seed', '1', '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout).result;
+    expect(result.parameters).toEqual([]);
+    expect(result.ratio.p2_5).toBeCloseTo(1.701057, 6);
+    expect(result.ratio.p97_5).toBeCloseTo(1.701057, 6);
+    expect(result.probabilityRatioAboveOne).toBe(1);
+    const text = sroi(['simulate', plain, '--iterations', '50', '--seed', '1']);
+    expect(text.stdout).toContain('None: no assumption in the file carries a distribution');
+  });
+
+  describe('exit codes', () => {
+    it('2 for a wrong number of iterations, a wrong seed or an unknown option', () => {
+      const none = sroi(['simulate', model, '--iterations', '0', '--seed', '1']);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toBe('sroi: --iterations must be a whole number from 1 to 1,000,000, got "0"\n');
+      expect(none.stdout).toBe('');
+      expect(sroi(['simulate', model, '--iterations', '1000001']).code).toBe(2);
+      expect(sroi(['simulate', model, '--iterations', '2.5']).code).toBe(2);
+      const seed = sroi(['simulate', model, '--seed', '4294967296']);
+      expect(seed.code).toBe(2);
+      expect(seed.stderr).toContain('--seed must be a whole number from 0 to 4,294,967,295');
+      expect(sroi(['simulate', model, '--seed', 'abc']).code).toBe(2);
+      expect(sroi(['simulate', model, '--walk']).code).toBe(2);
+      expect(sroi(['simulate']).code).toBe(2);
+    });
+
+    it('3 for a file that cannot be read', () => {
+      const run = sroi(['simulate', join(tmp, 'nowhere.sroi.json'), '--seed', '1']);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('no such file');
+    });
+
+    it('1 for an invalid model (a distribution the schema refuses included), with every problem listed', () => {
+      const file = w2WithDistributions() as { project: { outcomes: Array<Record<string, unknown>> } };
+      file.project.outcomes[1].uncertainty = { proxy: { type: 'gamma', mean: '6000', se: '-1' } };
+      file.project.outcomes[0].deadweight = '1.5';
+      const path = join(tmp, 'broken.sroi.json');
+      writeFileSync(path, JSON.stringify(file));
+      const run = sroi(['simulate', path, '--seed', '1']);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('project.outcomes[0].deadweight');
+      expect(run.stderr).toContain('project.outcomes[1].uncertainty.proxy.se');
+      expect(run.stderr).toContain('Nothing was simulated.');
+      const json = sroi(['simulate', path, '--seed', '1', '--json']);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({ command: 'validate', valid: false });
+    });
+  });
+
+  it('is listed in sroi --help', () => {
+    const help = sroi(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/simulate \[options\] <file>/);
+  });
+});

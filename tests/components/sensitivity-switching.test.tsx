@@ -1,0 +1,155 @@
+// @vitest-environment jsdom
+// Switching values in words on the Sensitivity screen, with the W2 worked example of METHOD.md: the closed
+// forms (OAT retention's proxy could fall to 2,011.14 EUR, x 0.3352), "cannot reach 1 : 1 through this outcome"
+// where the multiplier is 0 or below (overdose -0.1472, syringes -12.0701), the disbenefit 39.5 times larger,
+// all proxies x 0.5879, the investment 180,737.35 EUR; drop-off, duration and the discount rate by bisection;
+// and the other direction ("rises to 1 : 1") when the ratio is below 1, "n/a" when the investment is zero.
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import i18next from '../../renderer/src/i18n';
+import { SwitchingTable } from '../../renderer/src/sensitivity/SwitchingTable';
+import { reasonText, switchingGroups } from '../../renderer/src/sensitivity/switching-rows';
+import { computeSroi, numericSwitchingValues } from '../../shared/engine';
+import { parseProjectFile, type Project } from '../../shared/model';
+import { repoRoot } from '../support/repo-root';
+
+function loadW2(): Project {
+  const raw: unknown = JSON.parse(readFileSync(join(repoRoot(), 'docs/examples/w2-street-outreach.sroi.json'), 'utf8'));
+  const parsed = parseProjectFile(raw);
+  if (!parsed.ok) throw new Error('W2 does not parse');
+  return parsed.value.project;
+}
+
+const t = i18next.t.bind(i18next);
+
+function groupsOf(project: Project) {
+  return switchingGroups(project, computeSroi(project), numericSwitchingValues(project), t, 'en');
+}
+
+function row(project: Project, outcome: string, assumption: string) {
+  const group = groupsOf(project).find((g) => g.title === outcome);
+  const found = group?.rows.find((r) => r.assumption === assumption);
+  if (!found) throw new Error(`no row ${assumption} of ${outcome}`);
+  return found;
+}
+
+afterEach(() => cleanup());
+
+describe('switching values of W2 in words', () => {
+  const w2 = loadW2();
+
+  it('states the closed forms of OAT retention (METHOD.md: multiplier 0.335190, proxy 2,011.14)', () => {
+    const groups = groupsOf(w2);
+    const oat = groups.find((g) => g.title === 'Retained in opioid agonist treatment');
+    expect(oat?.summary).toBe(
+      'Its value could fall to 33.5 % of what it is (× 0.3352) before the ratio falls to 1 : 1.',
+    );
+    const proxy = row(w2, 'Retained in opioid agonist treatment', 'Proxy');
+    expect(proxy).toMatchObject({ entered: '6,000.00 EUR', atOne: '2,011.14 EUR', reachable: true });
+    expect(proxy.words).toBe('The ratio falls to 1 : 1 if the proxy falls to 2,011.14 EUR.');
+    expect(row(w2, 'Retained in opioid agonist treatment', 'Quantity').words).toBe(
+      'The ratio falls to 1 : 1 if the quantity falls to 8.38.',
+    );
+    expect(row(w2, 'Retained in opioid agonist treatment', 'Deadweight').words).toBe(
+      'The ratio falls to 1 : 1 if deadweight rises to 74.9 %.',
+    );
+    expect(row(w2, 'Retained in opioid agonist treatment', 'Attribution').atOne).toBe('83.2 %');
+  });
+
+  it('says "cannot reach 1 : 1 through this outcome" where the multiplier is 0 or below, never a negative proxy', () => {
+    const groups = groupsOf(w2);
+    const overdose = groups.find((g) => g.title === 'Overdose deaths averted');
+    expect(overdose?.summary).toBe(
+      'Cannot reach 1 : 1 through this outcome: the ratio stays above 1 : 1 even without it (multiplier -0.1472).',
+    );
+    expect(groups.find((g) => g.title === 'Fewer discarded syringes near homes')?.summary).toContain(
+      '(multiplier -12.0701)',
+    );
+    const linear = row(w2, 'Overdose deaths averted', 'Proxy, quantity, deadweight, displacement, attribution');
+    expect(linear).toMatchObject({ atOne: '—', reachable: false, words: 'Cannot reach 1 : 1 through this outcome.' });
+    // No row anywhere offers a negative proxy for a benefit.
+    for (const g of groups.filter((x) => x.title !== 'Nuisance displaced to a nearby street')) {
+      for (const r of g.rows) expect(r.atOne).not.toMatch(/^-/);
+    }
+  });
+
+  it('describes the disbenefit, the whole model and the numeric (bisection) switching values', () => {
+    const groups = groupsOf(w2);
+    expect(groups.find((g) => g.title === 'Nuisance displaced to a nearby street')?.summary).toBe(
+      'The disbenefit would have to be 39.5 times larger (× 39.5472) for the ratio to fall to 1 : 1.',
+    );
+    const model = groups[groups.length - 1];
+    expect(model.title).toBe('The whole model');
+    expect(model.rows.map((r) => r.words)).toEqual([
+      'The ratio falls to 1 : 1 if every proxy is scaled to 58.8 % of its value (× 0.5879).',
+      'The ratio falls to 1 : 1 if the investment rises to 180,737.35 EUR.',
+      expect.stringMatching(/^The ratio falls to 1 : 1 if the discount rate rises to \d+\.\d %\.$/),
+      'No discount rate between 0 % and 3.5 % brings the ratio to 1 : 1.',
+    ]);
+    // OAT retention starts after the activity: only leaving it out brings the ratio to 1 : 1.
+    expect(row(w2, 'Retained in opioid agonist treatment', 'Duration')).toMatchObject({
+      entered: '3 years',
+      atOne: '0 years',
+      words: 'The ratio falls to 1 : 1 only if the outcome is left out (0 years).',
+    });
+    expect(row(w2, 'Retained in opioid agonist treatment', 'Drop-off').words).toBe(
+      'Cannot reach 1 : 1 through this outcome: at 100 % the ratio is still 1.14 : 1.',
+    );
+    expect(row(w2, 'Overdose deaths averted', 'Drop-off').words).toBe(
+      'Cannot reach 1 : 1 through this outcome: it lasts one year, so drop-off never applies.',
+    );
+  });
+
+  it('says "rises to 1 : 1" when the ratio is below 1, and n/a without an investment', () => {
+    const costly: Project = {
+      ...w2,
+      inputs: w2.inputs.map((i) => (i.kind === 'cash' ? { ...i, amount: '300000' } : i)),
+    };
+    expect(computeSroi(costly).ratio.value?.lt(1)).toBe(true);
+    const proxy = row(costly, 'Retained in opioid agonist treatment', 'Proxy');
+    expect(proxy.words).toMatch(/^The ratio rises to 1 : 1 if the proxy rises to [\d,]+\.\d\d EUR\.$/);
+    const model = groupsOf(costly).find((g) => g.title === 'The whole model');
+    expect(model?.rows[1].words).toBe('The ratio rises to 1 : 1 if the investment falls to 180,737.35 EUR.');
+    // Even with no drop-off at all the outcome cannot lift the ratio to 1 : 1.
+    expect(row(costly, 'Retained in opioid agonist treatment', 'Drop-off').words).toBe(
+      'Cannot reach 1 : 1 through this outcome: at 0 % the ratio is still 0.68 : 1.',
+    );
+
+    const free: Project = { ...w2, inputs: [] };
+    const linear = 'Proxy, quantity, deadweight, displacement, attribution';
+    expect(row(free, 'Retained in opioid agonist treatment', linear).words).toBe(
+      'n/a: the investment is zero, so the ratio is undefined.',
+    );
+  });
+
+  it('translates the openings of the engine reasons and keeps their detail', () => {
+    expect(reasonText('cannot reach 1 : 1 through this outcome', t)).toBe('Cannot reach 1 : 1 through this outcome.');
+    expect(
+      reasonText('cannot reach 1 : 1 through this outcome: deadweight would have to be outside 0 % to 100 %', t),
+    ).toBe('Cannot reach 1 : 1 through this outcome: deadweight would have to be outside 0 % to 100 %.');
+    expect(reasonText('n/a: the investment is zero, so the ratio is undefined', t)).toBe(
+      'n/a: the investment is zero, so the ratio is undefined.',
+    );
+    expect(reasonText('n/a: needs a positive investment and a positive present value', t)).toBe(
+      'n/a: needs a positive investment and a positive present value.',
+    );
+  });
+
+  it('renders one row group per outcome, then the whole model, with the words in the last column', () => {
+    render(<SwitchingTable project={w2} result={computeSroi(w2)} />);
+    const table = screen.getByTestId('switching-table');
+    const groups = within(table).getAllByRole('rowgroup');
+    // thead plus four outcomes plus the whole model
+    expect(groups).toHaveLength(6);
+    const oat = within(table).getByRole('rowgroup', { name: 'Retained in opioid agonist treatment' });
+    const proxyRow = within(oat).getByRole('row', { name: /^Proxy/ });
+    expect(
+      within(proxyRow)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['6,000.00 EUR', '2,011.14 EUR', 'The ratio falls to 1 : 1 if the proxy falls to 2,011.14 EUR.']);
+    expect(table.textContent).toContain('Cannot reach 1 : 1 through this outcome');
+  });
+});
