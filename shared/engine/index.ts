@@ -8,3 +8,4 @@ export { effectiveProxyValue } from './proxy';
 export { impactOf, lastYearOf, valueStream } from './value-stream';
 export * from './ce';
 export * from './uncertainty';
+export * from './waterfall';

@@ -7,6 +7,7 @@
  *
  *   <InputsImportButton project={project} onImported={() => void state.reload()} />
  */
+import { FieldProblemList } from '../components/FieldProblemList';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputsImportReport } from '../../../shared/ipc/contract';
@@ -460,15 +461,7 @@ export function InputsImportDialog({
             {importError && (
               <div className="error banner import-error" role="alert">
                 <p>{importError.message}</p>
-                {importError.fields && importError.fields.length > 0 && (
-                  <ul className="problem-list">
-                    {importError.fields.map((f, i) => (
-                      <li key={i}>
-                        <strong>{f.where}</strong>: {f.message}
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                <FieldProblemList fields={importError.fields} />
                 {!/nothing was imported/i.test(importError.message) && <p>{t('exchange.inputs.nothingImported')}</p>}
               </div>
             )}

@@ -4,6 +4,7 @@
  * category typed as "dimension=value" pairs, or a column naming each row's category), replace or add, and the
  * import. The backend checks every row and imports all or nothing; its problems are listed line by line.
  */
+import { FieldProblemList } from '../components/FieldProblemList';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvImportReport } from '../../../shared/ipc/contract';
@@ -295,15 +296,7 @@ export function CsvImport({
       {importError && (
         <div className="error banner import-error" role="alert">
           <p>{importError.message}</p>
-          {importError.fields && importError.fields.length > 0 && (
-            <ul className="problem-list">
-              {importError.fields.map((f, i) => (
-                <li key={i}>
-                  <strong>{f.where}</strong>: {f.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          <FieldProblemList fields={importError.fields} />
           {importError.code === 'VALIDATION' && (
             <p>
               {/nothing was imported/i.test(importError.message) ? '' : `${t('outputs.import.nothingImportedShort')} `}
