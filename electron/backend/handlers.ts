@@ -9,6 +9,7 @@ import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import type { Store } from './store';
 import { contract } from '../../shared/ipc/contract';
 import type { AppFailure } from '../../shared/ipc/result';
+import type { SimulationRun } from '../../shared/model';
 
 const done = { done: true } as const;
 
@@ -38,6 +39,8 @@ export function createHandlers(store: Store): Handlers {
     'projects/get': ({ id }: { id: string }) => store.projects.get(id),
     'projects/update': ({ id, changes }: { id: string; changes: Parameters<Store['projects']['update']>[1] }) =>
       store.projects.update(id, changes),
+    'projects/saveSimulation': ({ id, run }: { id: string; run: SimulationRun | null }) =>
+      store.projects.saveSimulation(id, run),
     'projects/rename': ({ id, name }: { id: string; name: string }) => store.projects.rename(id, name),
     'projects/duplicate': ({ id, name, mode }: { id: string; name: string; mode: 'copy' | 'scenario' }) =>
       store.projects.duplicate(id, name, mode),

@@ -16,6 +16,7 @@ import type ExcelJS from 'exceljs';
 import { AppFailure } from '../../shared/ipc/result';
 import {
   CURRENT_SCHEMA_VERSION,
+  EMPTY_COST_EFFECTIVENESS,
   parseProjectFile,
   type Input,
   type Outcome,
@@ -690,6 +691,8 @@ export function readValueMap(workbook: ExcelJS.Workbook, options: ReadOptions = 
     strategies: [],
     effectUnit: '',
     scenarios: [],
+    costEffectiveness: EMPTY_COST_EFFECTIVENESS,
+    lastSimulation: null,
   };
   assumptions.push(
     `The analysis was taken as a forecast over ${year}: set the type and the period on the Scope screen.`,

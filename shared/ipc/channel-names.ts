@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = [
   'projects/create',
   'projects/get',
   'projects/update',
+  'projects/saveSimulation',
   'projects/rename',
   'projects/duplicate',
   'projects/archive',

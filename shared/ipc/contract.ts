@@ -8,6 +8,7 @@ import {
   ActivityYear,
   AnalysisType,
   CalendarYear,
+  CostEffectivenessInputs,
   CurrencyCode,
   Evidence,
   Id,
@@ -21,6 +22,7 @@ import {
   RequiredText,
   Scenario,
   Settings,
+  SimulationRun,
   StakeholderGroup,
   Story,
   Strategy,
@@ -58,6 +60,7 @@ export const ProjectChanges = z
     currency: CurrencyCode,
     settings: Settings,
     effectUnit: Text(100),
+    costEffectiveness: CostEffectivenessInputs,
   })
   .partial();
 export type ProjectChanges = z.infer<typeof ProjectChanges>;
@@ -221,6 +224,10 @@ export const contract = {
   'projects/create': { input: NewProject, output: ProjectSummary },
   'projects/get': { input: z.object({ id: Id }), output: Project },
   'projects/update': { input: z.object({ id: Id, changes: ProjectChanges }), output: ProjectSummary },
+  'projects/saveSimulation': {
+    input: z.object({ id: Id, run: SimulationRun.nullable() }),
+    output: ProjectSummary,
+  },
   'projects/rename': { input: z.object({ id: Id, name: RequiredText(200) }), output: ProjectSummary },
   'projects/duplicate': {
     input: z.object({ id: Id, name: RequiredText(200), mode: z.enum(['copy', 'scenario']) }),

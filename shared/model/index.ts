@@ -3,3 +3,5 @@ export * from './distribution';
 export * from './project-file';
 export * from './validate';
 export * from './primitives';
+export * from './cost-effectiveness';
+export * from './simulation';

@@ -7,8 +7,13 @@ import { z } from 'zod';
 import { Project } from './schema';
 import { dec } from '../money/decimal';
 
-/** Bumped whenever the file's shape changes; older files are migrated on import, newer ones refused. */
-export const CURRENT_SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever the file's shape changes; newer files are refused. Version 2 added the cost-effectiveness
+ * inputs, the strategies' distributions and the last Monte Carlo run; a version 1 file is read with those
+ * empty (their defaults), so every file written before still opens.
+ */
+export const CURRENT_SCHEMA_VERSION = 2;
+export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
 type Ctx = z.RefinementCtx;
 type Path = (string | number)[];
@@ -95,6 +100,7 @@ export function checkProjectReferences(project: Project, ctx: Ctx): void {
     });
   linkedToOutcome(project.evidence, 'evidence');
   linkedToOutcome(project.stories, 'stories');
+  checkCostEffectivenessReferences(project, outcomeIds, ctx);
 
   project.scenarios.forEach((scenario, s) => {
     scenario.overrides.forEach((override, o) => {
@@ -110,10 +116,22 @@ export function checkProjectReferences(project: Project, ctx: Ctx): void {
   });
 }
 
+/** The cost-effectiveness inputs may name an outcome (the break-even value): it must exist. */
+function checkCostEffectivenessReferences(project: Project, outcomeIds: ReadonlySet<string>, ctx: Ctx): void {
+  const outcomeId = project.costEffectiveness.breakEven?.outcomeId;
+  if (outcomeId !== null && outcomeId !== undefined && !outcomeIds.has(outcomeId)) {
+    problem(
+      ctx,
+      ['project', 'costEffectiveness', 'breakEven', 'outcomeId'],
+      `refers to outcome "${outcomeId}", which does not exist; pick an outcome of the project or enter the value`,
+    );
+  }
+}
+
 export const ProjectFile = z
   .object({
-    schemaVersion: z.literal(CURRENT_SCHEMA_VERSION, {
-      message: `must be ${CURRENT_SCHEMA_VERSION}; this file was written by a different version of SROI Studio`,
+    schemaVersion: z.literal(READABLE_SCHEMA_VERSIONS, {
+      message: `must be ${READABLE_SCHEMA_VERSIONS.join(' or ')}; this file was written by a newer or unknown version of SROI Studio`,
     }),
     app: z
       .object({ name: z.string().max(100), version: z.string().max(50) })

@@ -18,6 +18,8 @@ import {
   WholeYears,
 } from './primitives';
 import { Distribution } from './distribution';
+import { CostEffectivenessInputs, EMPTY_COST_EFFECTIVENESS } from './cost-effectiveness';
+import { SimulationRun, StrategyUncertainty } from './simulation';
 import { dec } from '../money/decimal';
 
 export const AnalysisType = z
@@ -211,6 +213,9 @@ export const Strategy = z.object({
   cost: DecimalString,
   effect: DecimalString,
   notes: Text(2000),
+  uncertainty: StrategyUncertainty.default({}).meta({
+    description: 'Distributions of the cost and effect for probabilistic analysis (CE plane, CEAC).',
+  }),
 });
 
 /** A named set of changes to the base case ("budget -20 %"): overrides, never a second copy of the data. */
@@ -256,6 +261,12 @@ export const Project = z.object({
   strategies: z.array(Strategy),
   effectUnit: Text(100).meta({ description: 'Unit of strategy effects, e.g. "QALYs" or "deaths averted".' }),
   scenarios: z.array(Scenario),
+  costEffectiveness: CostEffectivenessInputs.default(EMPTY_COST_EFFECTIVENESS).meta({
+    description: 'Inputs of the cost-effectiveness indicators (METHOD.md section 2). Added in schema version 2.',
+  }),
+  lastSimulation: SimulationRun.nullable()
+    .default(null)
+    .meta({ description: 'The last Monte Carlo run: settings, seed and results. Added in schema version 2.' }),
 });
 
 export type AnalysisType = z.infer<typeof AnalysisType>;

@@ -217,7 +217,7 @@ describe('strategies', () => {
     await renderStage({
       ...w2,
       effectUnit: 'QALYs',
-      strategies: w3.map(([name, cost, effect]) => ({ id: name, name, cost, effect, notes: '' })),
+      strategies: w3.map(([name, cost, effect]) => ({ id: name, name, cost, effect, notes: '', uncertainty: {} })),
     });
     const icer = (name: string) => screen.getByTestId(`strategy-icer-${name}`).textContent;
     expect(icer('B')).toContain('ICER 5,000.00 EUR per QALY');
@@ -235,8 +235,8 @@ describe('strategies', () => {
       ...w2,
       effectUnit: 'QALYs',
       strategies: [
-        { id: 'a', name: 'No service', cost: '0', effect: '0', notes: '' },
-        { id: 'b', name: 'Current service', cost: '106250', effect: '4.6', notes: '' },
+        { id: 'a', name: 'No service', cost: '0', effect: '0', notes: '', uncertainty: {} },
+        { id: 'b', name: 'Current service', cost: '106250', effect: '4.6', notes: '', uncertainty: {} },
       ],
     });
     fireEvent.change(screen.getByLabelText('Threshold'), { target: { value: 'nice-20000-gbp-qaly' } });

@@ -38,6 +38,7 @@ const figure = (name: string) => screen.getByRole('figure', { name });
 afterEach(async () => {
   cleanup();
   delete window.sroi;
+  vi.restoreAllMocks();
   await i18next.changeLanguage('en');
 });
 
@@ -134,7 +135,7 @@ describe('ResultsCharts with W2', () => {
   });
 
   it("follows the user's locale", async () => {
-    await act(() => i18next.changeLanguage('pt'));
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('pt-PT');
     renderW2();
     const svg = figure('Value by stakeholder').querySelector('svg.recharts-surface');
     expect(svg?.textContent).toContain('176.970,63');

@@ -5,13 +5,14 @@
 import '../../renderer/src/i18n';
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useMemo, useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../renderer/src/i18n';
 import { InputsScreen } from '../../renderer/src/screens/InputsScreen';
 import type { ProjectState, SaveOutcome } from '../../renderer/src/hooks/useProject';
 import { computeSroi } from '../../shared/engine';
 import type { AppError } from '../../shared/ipc/result';
 import type { Input, Project } from '../../shared/model';
+import { EMPTY_COST_EFFECTIVENESS } from '../../shared/model';
 
 // Builders (tests/engine/fixtures.ts reads files through node:url, which jsdom's URL does not allow).
 type Cash = Extract<Input, { kind: 'cash' }>;
@@ -54,6 +55,8 @@ function makeProject(o: Partial<Project>): Project {
     strategies: [],
     effectUnit: '',
     scenarios: [],
+    costEffectiveness: EMPTY_COST_EFFECTIVENESS,
+    lastSimulation: null,
     ...o,
   };
 }
@@ -154,8 +157,12 @@ configure({ asyncUtilTimeout: 4000 });
 
 afterEach(async () => {
   cleanup();
+  vi.restoreAllMocks();
   await i18n.changeLanguage('en');
 });
+
+/** A computer set to Portugal's locale, the interface left in English: numbers are typed "80.000,50". */
+const portugueseSystem = () => vi.spyOn(navigator, 'language', 'get').mockReturnValue('pt-PT');
 
 describe('Inputs grid: structure for screen readers', () => {
   it('is an ARIA grid with column headers, row headers, row/column indexes and one tab stop', () => {
@@ -357,7 +364,7 @@ describe('Inputs grid: keyboard', () => {
 
 describe('Inputs grid: numbers in the user locale', () => {
   it('reads "80.000,50" in Portuguese as 80000.5 and shows it back as 80.000,50', async () => {
-    await i18n.changeLanguage('pt');
+    portugueseSystem();
     const backend = renderScreen(project([grant]));
     expect(cell(1, 'amount').textContent).toBe('80.000,00');
     act(() => cell(1, 'amount').focus());
@@ -372,7 +379,7 @@ describe('Inputs grid: numbers in the user locale', () => {
   });
 
   it('refuses "1.5" typed in Portuguese (a misplaced group separator) and says how to type it', async () => {
-    await i18n.changeLanguage('pt');
+    portugueseSystem();
     const backend = renderScreen(project([grant]));
     act(() => cell(1, 'amount').focus());
     typeInCell('1.5');
@@ -413,7 +420,7 @@ describe('Inputs grid: paste from Excel', () => {
   ].join('\r\n');
 
   it('creates a line for each pasted row, in the user locale, and the totals follow', async () => {
-    await i18n.changeLanguage('pt');
+    portugueseSystem();
     const backend = renderScreen(project());
     const start = cell(1, 'description'); // the empty new line
     act(() => start.focus());
@@ -439,7 +446,7 @@ describe('Inputs grid: paste from Excel', () => {
   });
 
   it('saves nothing when one row has a bad number, and shows each problem with its line and column', async () => {
-    await i18n.changeLanguage('pt');
+    portugueseSystem();
     const backend = renderScreen(project([grant]));
     const bad = W2_PT.replace('12.000,00', '12.000,0O').replace('peer volunteers', 'Peer helpers');
     const start = cell(1, 'description');

@@ -2,11 +2,14 @@
 // Numbers follow the system's locale by default (a Portuguese finance officer types "4,70" even while the
 // interface is in English), and follow the interface language once the user picks one.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { INITIAL_LANGUAGE } from '../../renderer/src/i18n';
+import { INITIAL_LANGUAGE, followSystemLanguage, setLanguage } from '../../renderer/src/i18n';
 import { numberLocaleFor } from '../../renderer/src/hooks/useLocale';
 import { formatDecimal, parseLocaleNumber } from '../../shared/format/locale';
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await followSystemLanguage();
+});
 
 describe('the number locale', () => {
   it('follows the system when the interface language was not changed', () => {
@@ -17,10 +20,15 @@ describe('the number locale', () => {
     expect(parseLocaleNumber('106.250,00', locale)).toEqual({ ok: true, value: '106250' });
   });
 
-  it('follows the interface language once the user picks one', () => {
+  it('follows the interface language once the user picks one, also after a restart', async () => {
     vi.spyOn(navigator, 'language', 'get').mockReturnValue('en-GB');
+    expect(numberLocaleFor('it')).toBe('en-GB');
+    await setLanguage('it');
+    expect(localStorage.getItem('sroi.language')).toBe('it');
     expect(numberLocaleFor('it')).toBe('it');
     expect(formatDecimal('4.7', 2, numberLocaleFor('it'))).toBe('4,70');
+    await followSystemLanguage();
+    expect(numberLocaleFor('en')).toBe('en-GB');
   });
 
   it('shows 4.70 in the UK', () => {

@@ -51,7 +51,14 @@ function w2Uncertain(): Project {
 }
 
 function withStrategies(project: Project): Project {
-  const strategy = (id: string, name: string, cost: string, effect: string) => ({ id, name, cost, effect, notes: '' });
+  const strategy = (id: string, name: string, cost: string, effect: string) => ({
+    id,
+    name,
+    cost,
+    effect,
+    notes: '',
+    uncertainty: {},
+  });
   return {
     ...project,
     effectUnit: 'deaths averted',

@@ -7,6 +7,7 @@ import '../../renderer/src/i18n';
 import type { ProjectState } from '../../renderer/src/hooks/useProject';
 import { StoriesPanel } from '../../renderer/src/stories/StoriesPanel';
 import type { Project, Story } from '../../shared/model';
+import { EMPTY_COST_EFFECTIVENESS } from '../../shared/model';
 
 afterEach(cleanup);
 
@@ -32,6 +33,8 @@ function projectWith(stories: Story[]): Project {
     strategies: [],
     effectUnit: '',
     scenarios: [],
+    costEffectiveness: EMPTY_COST_EFFECTIVENESS,
+    lastSimulation: null,
   };
 }
 

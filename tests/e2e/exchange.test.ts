@@ -49,7 +49,9 @@ const i18nForEsbuild: Plugin = {
         `const en = Object.assign({}, core, ${areas.map((_, i) => `area${i}`).join(', ')});`,
         "export const SUPPORTED_LANGUAGES = ['en'];",
         "export function systemLanguage() { return 'en'; }",
+        'export function chosenLanguage() { return null; }',
         "export const INITIAL_LANGUAGE = 'en';",
+        'export const i18nReady = Promise.resolve();',
         "void i18next.use(initReactI18next).init({ resources: { en: { translation: en } }, lng: 'en', fallbackLng: 'en', interpolation: { escapeValue: false }, returnNull: false });",
         'export default i18next;',
       ].join('\n');

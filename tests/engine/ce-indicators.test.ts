@@ -348,8 +348,8 @@ describe('all indicators of a project', () => {
     const project = makeProject({
       effectUnit: 'deaths averted',
       strategies: [
-        { id: 'none', name: 'No service', cost: '0', effect: '0', notes: '' },
-        { id: 'svc', name: 'Outreach', cost: '106250', effect: '2.4', notes: '' },
+        { id: 'none', name: 'No service', cost: '0', effect: '0', notes: '', uncertainty: {} },
+        { id: 'svc', name: 'Outreach', cost: '106250', effect: '2.4', notes: '', uncertainty: {} },
       ],
     });
     const r = computeCostEffectiveness(project, { willingnessToPay: '50000' });

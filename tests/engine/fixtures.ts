@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  EMPTY_COST_EFFECTIVENESS,
   CURRENT_SCHEMA_VERSION,
   parseProjectFile,
   type FinancialProxy,
@@ -128,6 +129,8 @@ export function makeProject(overrides: Partial<Project> = {}): Project {
     strategies: [],
     effectUnit: '',
     scenarios: [],
+    costEffectiveness: EMPTY_COST_EFFECTIVENESS,
+    lastSimulation: null,
     ...overrides,
   };
 }

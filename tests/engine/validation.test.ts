@@ -224,7 +224,7 @@ describe('field errors name the field and say what is allowed', () => {
     },
   );
 
-  it.each([2, 0, '1', undefined])('schemaVersion %s is refused', (version) => {
+  it.each([3, 0, '1', undefined])('schemaVersion %s is refused', (version) => {
     const data = setAt(fileJson(), ['schemaVersion'], version);
     const problems = problemsOf(data);
     expect(problems.map((p) => p.path)).toEqual(['schemaVersion']);

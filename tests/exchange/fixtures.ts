@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseProjectFile, type Outcome, type Project } from '../../shared/model';
+import { EMPTY_COST_EFFECTIVENESS, parseProjectFile, type Outcome, type Project } from '../../shared/model';
 import { repoRoot } from '../support/repo-root';
 
 export const W2_FILE = join(repoRoot(), 'docs', 'examples', 'w2-street-outreach.sroi.json');
@@ -244,6 +244,8 @@ export function generatedProject(convention: 'guide' | 'year0' = 'guide'): Proje
     strategies: [],
     effectUnit: '',
     scenarios: [],
+    costEffectiveness: EMPTY_COST_EFFECTIVENESS,
+    lastSimulation: null,
   };
   const parsed = parseProjectFile({ schemaVersion: 1, project });
   if (!parsed.ok) throw new Error(`generated project is not valid: ${JSON.stringify(parsed.problems)}`);

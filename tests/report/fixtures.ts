@@ -106,9 +106,9 @@ export function richW2(): Project {
       },
     ],
     strategies: [
-      { id: 'none', name: 'No programme', cost: '0', effect: '0', notes: '' },
-      { id: 'outreach', name: 'Street outreach', cost: '106250', effect: '3', notes: '' },
-      { id: 'scale', name: 'Scale-up to two vans', cost: '190000', effect: '4.5', notes: '' },
+      { id: 'none', name: 'No programme', cost: '0', effect: '0', notes: '', uncertainty: {} },
+      { id: 'outreach', name: 'Street outreach', cost: '106250', effect: '3', notes: '', uncertainty: {} },
+      { id: 'scale', name: 'Scale-up to two vans', cost: '190000', effect: '4.5', notes: '', uncertainty: {} },
     ],
     effectUnit: 'deaths averted',
   };

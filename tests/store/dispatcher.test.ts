@@ -9,14 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Dispatcher, type Handlers } from '../../electron/backend/dispatcher';
 import { createHandlers } from '../../electron/backend/handlers';
 import type { Store } from '../../electron/backend/store';
-import {
-  channels,
-  contract,
-  CsvRecordMapping,
-  type Channel,
-  type ChannelInput,
-  type ChannelOutput,
-} from '../../shared/ipc/contract';
+import { channels, contract, CsvRecordMapping, type Channel } from '../../shared/ipc/contract';
 import { AppError, AppFailure, type Result } from '../../shared/ipc/result';
 import { CURRENT_SCHEMA_VERSION, type Project, type ProjectFile } from '../../shared/model';
 import {
@@ -36,20 +29,12 @@ import {
   strategyArb,
 } from '../support/arbitraries';
 import { tempStore, type TempStore } from '../support/temp-store';
+import { typedApi } from '../support/typed-api';
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
 
-function api(dispatcher: Dispatcher) {
-  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) =>
-    dispatcher.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>;
-  const ok = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-    const result = await call(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-    return result.value;
-  };
-  return { call, ok };
-}
+const api = typedApi;
 
 /** Row counts, the last audit sequence number and a hash of every table's rows: any write changes it. */
 function snapshot(store: Store) {

@@ -23,7 +23,7 @@ import {
   type Row,
 } from '../../electron/backend/repositories/mappers';
 import type { Store } from '../../electron/backend/store';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import type { Channel } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import {
   DecimalString,
@@ -41,17 +41,9 @@ import {
 import type { OutputWithoutRecords } from '../../shared/ipc/contract';
 import { fractionArb, signedDecimalArb } from '../support/arbitraries';
 import { tempStore, type TempStore } from '../support/temp-store';
+import { typedApi } from '../support/typed-api';
 
-function api(dispatcher: Dispatcher) {
-  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) =>
-    dispatcher.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>;
-  const ok = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-    const result = await call(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-    return result.value;
-  };
-  return { call, ok };
-}
+const api = typedApi;
 
 let temp: TempStore;
 let store: Store;
@@ -152,7 +144,7 @@ function story(id: string, overrides: Partial<Story> = {}): Story {
 }
 
 function strategy(id: string, overrides: Partial<Strategy> = {}): Strategy {
-  return { id, name: `Strategy ${id}`, cost: '25000', effect: '3.5', notes: '', ...overrides };
+  return { id, name: `Strategy ${id}`, cost: '25000', effect: '3.5', notes: '', uncertainty: {}, ...overrides };
 }
 
 function scenario(id: string, overrides: Partial<Scenario> = {}): Scenario {

@@ -11,22 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dispatcher } from '../../electron/backend/dispatcher';
 import { createHandlers } from '../../electron/backend/handlers';
 import type { Store } from '../../electron/backend/store';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
-import type { Result } from '../../shared/ipc/result';
 import { CURRENT_SCHEMA_VERSION, parseProjectFile, type Project, type ProjectFile } from '../../shared/model';
 import { canonicalDecimal, projectFileArb, replaceAt, sampleProject } from '../support/arbitraries';
 import { tempStore, type TempStore } from '../support/temp-store';
+import { typedApi } from '../support/typed-api';
 
-function api(dispatcher: Dispatcher) {
-  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) =>
-    dispatcher.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>;
-  const ok = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-    const result = await call(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-    return result.value;
-  };
-  return { call, ok };
-}
+const api = typedApi;
 
 let temp: TempStore;
 let store: Store;
@@ -167,7 +157,7 @@ describe('a file with problems imports nothing', () => {
 
   it('a file that is not a project at all, or of another schema version', async () => {
     const before = projectCount();
-    for (const file of [null, 'text', [], {}, { schemaVersion: 2, project: base }, { schemaVersion: 1 }]) {
+    for (const file of [null, 'text', [], {}, { schemaVersion: 3, project: base }, { schemaVersion: 1 }]) {
       const result = await call('projects/import', { file, asCopy: false });
       expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     }

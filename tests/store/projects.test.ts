@@ -12,22 +12,13 @@ import { Dispatcher } from '../../electron/backend/dispatcher';
 import { createHandlers } from '../../electron/backend/handlers';
 import { UNDO_DELETE_DAYS } from '../../electron/backend/services/project-service';
 import { Store } from '../../electron/backend/store';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import { AppFailure, type Result } from '../../shared/ipc/result';
 import { CURRENT_SCHEMA_VERSION, parseProjectFile, type Outcome, type Project } from '../../shared/model';
 import { sampleProject } from '../support/arbitraries';
 import { tempDir, tempStore, type TempStore } from '../support/temp-store';
+import { typedApi } from '../support/typed-api';
 
-function api(dispatcher: Dispatcher) {
-  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) =>
-    dispatcher.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>;
-  const ok = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-    const result = await call(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-    return result.value;
-  };
-  return { call, ok };
-}
+const api = typedApi;
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-03-02T09:00:00.000Z');

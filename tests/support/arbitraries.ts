@@ -15,6 +15,8 @@ import Decimal from 'decimal.js';
 import { z } from 'zod';
 import {
   CURRENT_SCHEMA_VERSION,
+  Sector,
+  type CostEffectivenessInputs,
   type Distribution,
   type Evidence,
   type FinancialProxy,
@@ -25,6 +27,7 @@ import {
   type Project,
   type ProjectFile,
   type Scenario,
+  type SimulationRun,
   type StakeholderGroup,
   type Story,
   type Strategy,
@@ -380,6 +383,217 @@ export function strategyArb(id: string): fc.Arbitrary<Strategy> {
     cost: signedDecimalArb(),
     effect: signedDecimalArb(),
     notes: textArb(2000),
+    uncertainty: fc.record(
+      { cost: distributionArb(), effect: distributionArb() },
+      { requiredKeys: [], noNullPrototype: true },
+    ),
+  });
+}
+
+const SECTORS = Sector.options;
+
+/** The inputs of the cost-effectiveness stage; the break-even outcome, when any, is one of `outcomeIds`. */
+export function costEffectivenessArb(outcomeIds: readonly string[]): fc.Arbitrary<CostEffectivenessInputs> {
+  const sourced = <T>(fields: { [K in keyof T]: fc.Arbitrary<T[K]> }) =>
+    rec({ label: textArb(200), source: textArb(1000), ...fields } as never) as fc.Arbitrary<
+      T & { label: string; source: string }
+    >;
+  const utilityGain = fc
+    .integer({ min: -1000, max: 1000 })
+    .map((n) => canonicalDecimal(new Exact(n).div(1000).toFixed()));
+  return rec<CostEffectivenessInputs>({
+    uniqueClients: fc.option(nonNegativeDecimalArb(), { nil: null }),
+    health: rec({
+      comparatorCost: nonNegativeDecimalArb(),
+      qalys: fc.array(
+        sourced({ utilityGain, persons: nonNegativeDecimalArb(), years: fc.integer({ min: 1, max: 100 }) }),
+        { maxLength: 3 },
+      ),
+      deaths: fc.array(sourced({ deaths: nonNegativeDecimalArb(), yearsOfLifeLost: nonNegativeDecimalArb() }), {
+        maxLength: 3,
+      }),
+      disability: fc.array(
+        sourced({
+          persons: nonNegativeDecimalArb(),
+          disabilityWeight: fractionArb(),
+          durationYears: nonNegativeDecimalArb(),
+        }),
+        { maxLength: 3 },
+      ),
+    }),
+    breakEven: fc.option(
+      rec({
+        outcomes: textArb(200),
+        valueName: textArb(200),
+        valueOfOneOutcome: fc.option(positiveDecimalArb(), { nil: null }),
+        source: textArb(1000),
+        outcomeId: outcomeIds.length ? fc.option(fc.constantFrom(...outcomeIds), { nil: null }) : fc.constant(null),
+        annualBudget: fc.option(nonNegativeDecimalArb(), { nil: null }),
+      }),
+      { nil: null },
+    ),
+    sectors: fc.dictionary(
+      fc.oneof(
+        idArb().map((i) => `stakeholder:${i}`),
+        textArb(100).map((n) => `funder:${n}`),
+      ),
+      fc.constantFrom(...SECTORS),
+      { maxKeys: 4, noNullPrototype: true },
+    ),
+    thresholds: fc.array(
+      rec({
+        id: idArb(),
+        label: requiredTextArb(200),
+        value: nonNegativeDecimalArb(),
+        unit: requiredTextArb(100),
+        currency: currencyArb(),
+        date: textArb(20, 8),
+        country: textArb(100),
+        source: textArb(1000),
+        sourceUrl: textArb(1000),
+        notes: textArb(2000),
+      }),
+      { maxLength: 2 },
+    ),
+    thresholdId: fc.option(idArb(), { nil: null }),
+  });
+}
+
+/** A finite double that survives JSON (no -0, no NaN, no infinity). */
+const jsonDouble = (min = -1e12, max = 1e12) =>
+  fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x));
+const share = () => fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000);
+
+/** A stored Monte Carlo run: small, but every part of the shape present or absent. */
+export function simulationRunArb(): fc.Arbitrary<SimulationRun> {
+  const summary = rec({
+    mean: jsonDouble(),
+    sd: jsonDouble(0),
+    min: jsonDouble(),
+    max: jsonDouble(),
+    p2_5: jsonDouble(),
+    p50: jsonDouble(),
+    p97_5: jsonDouble(),
+  });
+  const histogram = rec({
+    bins: fc.array(rec({ from: jsonDouble(), to: jsonDouble(), count: fc.nat(10000) }), { maxLength: 5 }),
+    below: fc.nat(100),
+    above: fc.nat(100),
+    total: fc.nat(100000),
+  });
+  const field = fc.constantFrom(
+    'quantity' as const,
+    'proxy' as const,
+    'deadweight' as const,
+    'displacement' as const,
+    'attribution' as const,
+    'dropOff' as const,
+  );
+  return rec<SimulationRun>({
+    id: idArb(),
+    ranAt: fc.constant('2026-11-23T10:11:12.000Z'),
+    iterations: fc.integer({ min: 1, max: 1_000_000 }),
+    seed: fc.nat(),
+    histogramBins: fc.integer({ min: 1, max: 1000 }),
+    modelFingerprint: fc.stringMatching(/^[0-9a-f]{8}$/),
+    elapsedMs: fc.nat(100000),
+    summary: rec({
+      status: fc.constant('complete' as const),
+      seed: fc.nat(),
+      iterations: fc.nat(),
+      settings: rec({
+        discountRate: fractionArb(),
+        yearOneConvention: fc.constantFrom('guide' as const, 'year0' as const),
+        histogramBins: fc.nat(1000),
+        generator: textArb(100),
+        percentiles: textArb(100),
+        clamping: textArb(100),
+      }),
+      currency: currencyArb(),
+      investment: jsonDouble(0),
+      baseCase: rec({
+        presentValue: jsonDouble(),
+        netPresentValue: jsonDouble(),
+        ratio: fc.option(jsonDouble(), { nil: null }),
+      }),
+      parameters: fc.array(
+        rec({
+          outcomeId: idArb(),
+          outcomeName: textArb(300),
+          field,
+          distribution: fc.constantFrom('uniform' as const, 'pert' as const, 'beta' as const),
+          base: jsonDouble(),
+          mean: jsonDouble(),
+          sd: jsonDouble(0),
+        }),
+        { maxLength: 3 },
+      ),
+      clamped: rec({
+        quantity: fc.nat(),
+        proxy: fc.nat(),
+        deadweight: fc.nat(),
+        displacement: fc.nat(),
+        attribution: fc.nat(),
+        dropOff: fc.nat(),
+      }),
+      presentValue: summary,
+      netPresentValue: summary,
+      ratio: fc.option(summary, { nil: null }),
+      probabilityRatioAboveOne: fc.option(share(), { nil: null }),
+      probabilityNpvPositive: share(),
+      ratioHistogram: fc.option(histogram, { nil: null }),
+      npvHistogram: fc.option(histogram, { nil: null }),
+    }),
+    psa: fc.option(
+      rec({
+        comparatorId: idArb(),
+        comparatorName: textArb(200),
+        effectUnit: textArb(100),
+        currency: currencyArb(),
+        plane: fc.array(
+          rec({
+            id: idArb(),
+            name: textArb(200),
+            meanDeltaCost: jsonDouble(),
+            meanDeltaEffect: jsonDouble(),
+            icer: fc.option(jsonDouble(), { nil: null }),
+            verdict: fc.constantFrom('dominant' as const, 'dominated' as const, 'more-costly-more-effective' as const),
+            quadrantShares: rec({ NE: share(), NW: share(), SE: share(), SW: share(), onAxis: share() }),
+            points: fc.array(rec({ dE: jsonDouble(), dC: jsonDouble() }), { maxLength: 4 }),
+          }),
+          { maxLength: 2 },
+        ),
+        ceac: rec({
+          strategies: fc.array(rec({ id: idArb(), name: textArb(200) }), { maxLength: 2 }),
+          points: fc.array(
+            rec({
+              lambda: jsonDouble(0),
+              shares: fc.array(share(), { maxLength: 2 }),
+              expectedNmb: fc.array(jsonDouble(), { maxLength: 2 }),
+              optimalId: idArb(),
+            }),
+            { maxLength: 3 },
+          ),
+        }),
+        wtpMax: jsonDouble(0),
+      }),
+      { nil: null },
+    ),
+    strategySettings: fc.option(
+      rec({
+        uncertainty: fc.dictionary(
+          idArb(),
+          fc.record(
+            { cost: distributionArb(), effect: distributionArb() },
+            { requiredKeys: [], noNullPrototype: true },
+          ),
+          { maxKeys: 2, noNullPrototype: true },
+        ),
+        comparatorId: idArb(),
+        wtpMax: jsonDouble(0),
+      }),
+      { nil: null },
+    ),
   });
 }
 
@@ -485,6 +699,8 @@ export function projectArb(options: ProjectArbOptions = {}): fc.Arbitrary<Projec
         stories: tupleOf(id.stories.map((s) => storyArb(s, id.outcomes))),
         strategies: tupleOf(id.strategies.map((s) => strategyArb(s))),
         scenarios: tupleOf(id.scenarios.map((s) => scenarioArb(s, id.outcomes, id.inputs))),
+        costEffectiveness: costEffectivenessArb(id.outcomes),
+        lastSimulation: fc.option(simulationRunArb(), { nil: null }),
       })
       .map((lists): Project => ({ ...h, ...lists })),
   );

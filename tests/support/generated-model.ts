@@ -1,6 +1,7 @@
 // A large, realistic-looking model for benchmarks: N outcomes over up to `years` years, spread over a few
 // stakeholder groups, with every adjustment set. Deterministic (no randomness) so runs are comparable.
 import type { Outcome, Project } from '../../shared/model';
+import { EMPTY_COST_EFFECTIVENESS } from '../../shared/model';
 
 export function generatedProject(outcomeCount: number, years: number): Project {
   const stakeholders = [
@@ -68,5 +69,7 @@ export function generatedProject(outcomeCount: number, years: number): Project {
     strategies: [],
     effectUnit: '',
     scenarios: [],
+    costEffectiveness: EMPTY_COST_EFFECTIVENESS,
+    lastSimulation: null,
   };
 }

@@ -4,7 +4,16 @@
  * are read and written whole (adjustments, shares, distributions) are JSON text.
  */
 import { canonical, dec } from '../../../shared/money/decimal';
-import type { Evidence, Input, Outcome, Scenario, StakeholderGroup, Story, Strategy } from '../../../shared/model';
+import type {
+  CostEffectivenessInputs,
+  Evidence,
+  Input,
+  Outcome,
+  Scenario,
+  StakeholderGroup,
+  Story,
+  Strategy,
+} from '../../../shared/model';
 import type { OutputWithoutRecords } from '../../../shared/ipc/contract';
 
 export type Row = Record<string, string | number | null>;
@@ -35,6 +44,44 @@ function canonicalDecimals<T extends Record<string, unknown>>(value: T, keys: re
     if (typeof v === 'string') copy[key] = decimalText(v) as T[typeof key];
   }
   return copy;
+}
+
+/** Distributions by field, as JSON with canonical decimals (outcomes' assumptions, strategies' cost and effect). */
+function distributionsText(byField: Record<string, object | undefined>): string {
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.entries(byField).map(([field, distribution]) => [
+        field,
+        canonicalDecimals(distribution as Record<string, unknown>, ['min', 'mode', 'max', 'mean', 'sd', 'se']),
+      ]),
+    ),
+  );
+}
+
+/** The cost-effectiveness inputs with every decimal canonical ("0.50" and "0.5" stored alike). */
+export function canonicalCostEffectiveness(ce: CostEffectivenessInputs): CostEffectivenessInputs {
+  const optional = (value: string | null) => (value === null ? null : decimalText(value));
+  return {
+    ...ce,
+    uniqueClients: optional(ce.uniqueClients),
+    health: {
+      comparatorCost: decimalText(ce.health.comparatorCost),
+      qalys: ce.health.qalys.map((q) => canonicalDecimals(q, ['utilityGain', 'persons'])),
+      deaths: ce.health.deaths.map((d) => canonicalDecimals(d, ['deaths', 'yearsOfLifeLost'])),
+      disability: ce.health.disability.map((d) =>
+        canonicalDecimals(d, ['persons', 'disabilityWeight', 'durationYears']),
+      ),
+    },
+    breakEven:
+      ce.breakEven === null
+        ? null
+        : {
+            ...ce.breakEven,
+            valueOfOneOutcome: optional(ce.breakEven.valueOfOneOutcome),
+            annualBudget: optional(ce.breakEven.annualBudget),
+          },
+    thresholds: ce.thresholds.map((t) => canonicalDecimals(t, ['value'])),
+  };
 }
 
 export const stakeholderMapper: ListMapper<StakeholderGroup> = {
@@ -176,14 +223,7 @@ export const outcomeMapper: ListMapper<Outcome> = {
     attribution_shares: JSON.stringify(o.attributionShares.map((s) => canonicalDecimals(s, ['share']))),
     intended: o.intended ? 1 : 0,
     notes: o.notes,
-    uncertainty: JSON.stringify(
-      Object.fromEntries(
-        Object.entries(o.uncertainty).map(([field, distribution]) => [
-          field,
-          canonicalDecimals(distribution as Record<string, unknown>, ['min', 'mode', 'max', 'mean', 'sd', 'se']),
-        ]),
-      ),
-    ),
+    uncertainty: distributionsText(o.uncertainty),
   }),
   fromRow: (r) => ({
     id: text(r, 'id'),
@@ -264,14 +304,21 @@ export const storyMapper: ListMapper<Story> = {
 
 export const strategyMapper: ListMapper<Strategy> = {
   table: 'strategies',
-  columns: ['name', 'cost', 'effect', 'notes'],
-  toRow: (s) => ({ name: s.name, cost: decimalText(s.cost), effect: decimalText(s.effect), notes: s.notes }),
+  columns: ['name', 'cost', 'effect', 'notes', 'uncertainty'],
+  toRow: (s) => ({
+    name: s.name,
+    cost: decimalText(s.cost),
+    effect: decimalText(s.effect),
+    notes: s.notes,
+    uncertainty: distributionsText(s.uncertainty),
+  }),
   fromRow: (r) => ({
     id: text(r, 'id'),
     name: text(r, 'name'),
     cost: text(r, 'cost'),
     effect: text(r, 'effect'),
     notes: text(r, 'notes'),
+    uncertainty: json(r, 'uncertainty'),
   }),
 };
 

@@ -1,8 +1,8 @@
 /** The projects table: the scalar fields of a project, its life cycle (archive, soft delete) and summaries. */
 import type { ProjectSummary } from '../../../shared/ipc/contract';
-import type { Project } from '../../../shared/model';
+import { EMPTY_COST_EFFECTIVENESS, type Project } from '../../../shared/model';
 import type { Db } from '../db/connection';
-import { decimalText } from './mappers';
+import { canonicalCostEffectiveness, decimalText } from './mappers';
 
 /** The part of a project stored in its own row (everything but the lists). */
 export type ProjectHeader = Omit<
@@ -27,6 +27,9 @@ function headerFromRow(r: Row): ProjectHeader {
       yearOneConvention: r.year_one_convention === 'year0' ? 'year0' : 'guide',
     },
     effectUnit: String(r.effect_unit),
+    costEffectiveness: JSON.parse(String(r.cost_effectiveness)) as Project['costEffectiveness'],
+    lastSimulation:
+      r.last_simulation === null ? null : (JSON.parse(String(r.last_simulation)) as Project['lastSimulation']),
   };
 }
 
@@ -44,6 +47,8 @@ function rowFromHeader(h: ProjectHeader): Row {
     discount_rate: decimalText(h.settings.discountRate),
     year_one_convention: h.settings.yearOneConvention,
     effect_unit: h.effectUnit,
+    cost_effectiveness: JSON.stringify(canonicalCostEffectiveness(h.costEffectiveness)),
+    last_simulation: h.lastSimulation === null ? null : JSON.stringify(h.lastSimulation),
   };
 }
 
@@ -176,4 +181,6 @@ const emptyHeaderForColumns: ProjectHeader = {
   currency: '',
   settings: { discountRate: '0', yearOneConvention: 'guide' },
   effectUnit: '',
+  costEffectiveness: EMPTY_COST_EFFECTIVENESS,
+  lastSimulation: null,
 };

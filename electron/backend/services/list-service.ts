@@ -244,5 +244,23 @@ export class ListService {
         });
       }
     }
+    // The break-even headline read its value from this outcome's proxy: keep that value, without the link.
+    const header = this.projects.get(projectId);
+    const breakEven = header?.costEffectiveness.breakEven;
+    if (header && breakEven && breakEven.outcomeId === outcomeId) {
+      const outcome = this.list<Project['outcomes'][number]>('outcomes').get(projectId, outcomeId);
+      const value = outcome && dec(outcome.proxy.value).gt(0) ? outcome.proxy.value : breakEven.valueOfOneOutcome;
+      const kept = { ...breakEven, outcomeId: null, valueOfOneOutcome: value };
+      this.projects.update({ ...header, costEffectiveness: { ...header.costEffectiveness, breakEven: kept } });
+      this.audit.record({
+        projectId,
+        entity: 'projects',
+        entityId: projectId,
+        action: 'update',
+        field: 'costEffectiveness.breakEven.outcomeId',
+        oldValue: outcomeId,
+        newValue: null,
+      });
+    }
   }
 }

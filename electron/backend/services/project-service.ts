@@ -6,12 +6,22 @@
 import { randomUUID } from 'node:crypto';
 import type { NewProject, ProjectChanges, ProjectSummary } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/result';
-import { CURRENT_SCHEMA_VERSION, parseProjectFile, type Project, type ProjectFile } from '../../../shared/model';
+import {
+  CURRENT_SCHEMA_VERSION,
+  EMPTY_COST_EFFECTIVENESS,
+  parseProjectFile,
+  type SimulationRun,
+  type Project,
+  type ProjectFile,
+} from '../../../shared/model';
 import { dec } from '../../../shared/money/decimal';
 import type { Db } from '../db/connection';
 import type { ProjectHeader } from '../repositories/project-repository';
 import { flatten } from './list-service';
 import type { Repositories } from './repositories';
+
+/** A Monte Carlo run in the history: what is needed to run it again, not its results. */
+const runWords = (run: SimulationRun) => `${run.iterations} iterations, seed ${run.seed}, at ${run.ranAt}`;
 
 /** How long a deleted project can be brought back before it is removed for good. */
 export const UNDO_DELETE_DAYS = 30;
@@ -51,6 +61,8 @@ export class ProjectService {
       // The Green Book rate and the Guide's convention: METHOD.md's defaults.
       settings: { discountRate: '0.035', yearOneConvention: 'guide' },
       effectUnit: '',
+      costEffectiveness: EMPTY_COST_EFFECTIVENESS,
+      lastSimulation: null,
     };
     return this.db.transaction(() => {
       this.repos.projects.insert(header);
@@ -99,9 +111,24 @@ export class ProjectService {
         ]);
       }
       if (after.currency !== before.currency) this.checkCurrencyChange(id, after.currency);
+      const breakEvenOutcome = after.costEffectiveness.breakEven?.outcomeId;
+      if (
+        breakEvenOutcome !== null &&
+        breakEvenOutcome !== undefined &&
+        this.repos.lists.outcomes.get(id, breakEvenOutcome) === null
+      ) {
+        throw new AppFailure('VALIDATION', 'The break-even outcome is not in this project.', [
+          {
+            path: 'changes.costEffectiveness.breakEven.outcomeId',
+            where: 'break-even, outcome',
+            message: 'choose an outcome of this project, or enter the value of one outcome yourself',
+          },
+        ]);
+      }
       this.repos.projects.update(after);
-      const old = flatten(before);
-      const now = flatten(this.repos.projects.get(id));
+      // The last simulation is kept out of the field-by-field history: it is results, not a user's edit.
+      const old = flatten({ ...before, lastSimulation: undefined });
+      const now = flatten({ ...this.repos.projects.get(id), lastSimulation: undefined });
       for (const field of Object.keys(now)) {
         if (old[field] !== now[field]) {
           this.repos.audit.record({
@@ -115,6 +142,25 @@ export class ProjectService {
           });
         }
       }
+      return this.summary(id);
+    })();
+  }
+
+  /** Keep a finished Monte Carlo run with the project (replacing the last one), or forget it (null). */
+  saveSimulation(id: string, run: SimulationRun | null): ProjectSummary {
+    return this.db.transaction(() => {
+      const before = this.repos.projects.get(id);
+      if (!before) throw new AppFailure('NOT_FOUND', 'This project does not exist (it may have been deleted).');
+      this.repos.projects.update({ ...before, lastSimulation: run });
+      this.repos.audit.record({
+        projectId: id,
+        entity: 'projects',
+        entityId: id,
+        action: 'update',
+        field: 'lastSimulation',
+        oldValue: before.lastSimulation ? runWords(before.lastSimulation) : null,
+        newValue: run ? runWords(run) : null,
+      });
       return this.summary(id);
     })();
   }

@@ -11,6 +11,7 @@ import { navigate, useRoute } from './router';
 import { AboutDialog } from '../screens/AboutDialog';
 import { BackupsDialog } from '../screens/BackupsDialog';
 import { MethodDialog } from '../screens/MethodDialog';
+import { LanguagePicker } from '../components/LanguagePicker';
 
 export function App() {
   const route = useRoute();
@@ -60,6 +61,7 @@ export function App() {
         <Workspace key={route.projectId} projectId={route.projectId} section={route.section} />
       )}
       <footer className="app-footer">
+        <LanguagePicker />
         <button type="button" className="link" onClick={() => setDialog('backups')}>
           {t('backups.title')}
         </button>

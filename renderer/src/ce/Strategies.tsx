@@ -86,7 +86,7 @@ export function Strategies({
     const effect = parseLocaleNumber(draft.effect, locale);
     if (!effect.ok) return setFormError(`${t('ce.strategies.effect')} ${effect.message}`);
     setFormError(null);
-    if (await add({ name: draft.name.trim(), cost: cost.value, effect: effect.value, notes: '' })) {
+    if (await add({ name: draft.name.trim(), cost: cost.value, effect: effect.value, notes: '', uncertainty: {} })) {
       setDraft({ name: '', cost: '', effect: '' });
     }
   };
@@ -116,6 +116,7 @@ export function Strategies({
         cost: canonical(source.cost.value),
         effect: canonical(sourceOutcome.netQuantity.value),
         notes: t('ce.strategies.fromProjectNote', { source: source.name, outcome: outcomeName }),
+        uncertainty: {},
       })
     ) {
       setFromName('');
@@ -266,7 +267,9 @@ export function Strategies({
         <div className="ce-add-row">
           <button
             type="button"
-            onClick={() => void add({ name: t('ce.strategies.noService'), cost: '0', effect: '0', notes: '' })}
+            onClick={() =>
+              void add({ name: t('ce.strategies.noService'), cost: '0', effect: '0', notes: '', uncertainty: {} })
+            }
           >
             {t('ce.strategies.addNoService')}
           </button>

@@ -1,36 +1,106 @@
 /**
- * Interface text. Every visible string comes from these catalogues (issue "five languages" adds es, pt, it,
- * fr); the locale also decides how numbers are typed and shown.
+ * Interface text in five languages. Every visible string comes from these catalogues: `<lang>.json` plus one
+ * file per area in `<lang>/` (charts.json, outputs.json, ...), so screens can be worked on side by side without
+ * editing the same file. Keys must not repeat across files; tests/components/i18n-catalogues.test.ts checks
+ * that every English key exists in every language, with the same placeholders and every plural form.
+ *
+ * The language follows the system until the user picks one (kept on this computer, in local storage). English
+ * is in the first bundle; another language is loaded when it is needed, before the first screen is drawn.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import core from './en.json';
 
-/**
- * English text: the core catalogue plus one file per area in ./en/ (charts.json, outputs.json, ...), so
- * screens can be worked on side by side without editing the same file. Keys must not repeat across files.
- */
-const areas = import.meta.glob<{ default: Record<string, unknown> }>('./en/*.json', { eager: true });
-const en: Record<string, unknown> = { ...core };
-for (const module of Object.values(areas)) Object.assign(en, module.default);
+export const SUPPORTED_LANGUAGES = ['en', 'es', 'pt', 'it', 'fr'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
-export const SUPPORTED_LANGUAGES = ['en'] as const;
+/** Each language's own name, as its speakers write it (the switcher shows these, never translated). */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  es: 'Español',
+  pt: 'Português',
+  it: 'Italiano',
+  fr: 'Français',
+};
 
-export function systemLanguage(): string {
-  const preferred = typeof navigator !== 'undefined' ? navigator.language : 'en';
-  const short = preferred.slice(0, 2).toLowerCase();
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(short) ? short : 'en';
+type Catalogue = Record<string, unknown>;
+type CatalogueModule = { default: Catalogue };
+
+const englishCore = import.meta.glob<CatalogueModule>('./en.json', { eager: true });
+const englishAreas = import.meta.glob<CatalogueModule>('./en/*.json', { eager: true });
+const otherCores = import.meta.glob<CatalogueModule>(['./*.json', '!./en.json']);
+const otherAreas = import.meta.glob<CatalogueModule>(['./*/*.json', '!./en/*.json']);
+
+function merge(modules: CatalogueModule[]): Catalogue {
+  const merged: Catalogue = {};
+  for (const module of modules) Object.assign(merged, module.default);
+  return merged;
 }
 
-/** The language chosen at start from the system; a different language later means the user picked it. */
-export const INITIAL_LANGUAGE = systemLanguage();
+const english = merge([...Object.values(englishCore), ...Object.values(englishAreas)]);
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The system's language if the app speaks it, else English ("pt-BR" -> "pt", "de-DE" -> "en"). */
+export function systemLanguage(): Language {
+  const preferred = typeof navigator !== 'undefined' ? navigator.language : 'en';
+  const short = (preferred || 'en').slice(0, 2).toLowerCase();
+  return isLanguage(short) ? short : 'en';
+}
+
+const STORAGE_KEY = 'sroi.language';
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage !== 'undefined' ? localStorage : null;
+  } catch {
+    return null; // a sandboxed page may refuse storage: the language then follows the system
+  }
+}
+
+/** The language the user picked on this computer, or null when it follows the system. */
+export function chosenLanguage(): Language | null {
+  const stored = storage()?.getItem(STORAGE_KEY);
+  return isLanguage(stored) ? stored : null;
+}
+
+/** The language chosen at start: the user's pick, else the system's. */
+export const INITIAL_LANGUAGE: Language = chosenLanguage() ?? systemLanguage();
+
+/** Load a language's catalogues (once) into i18next. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'en' || i18next.hasResourceBundle(language, 'translation')) return;
+  const core = Object.entries(otherCores).filter(([path]) => path === `./${language}.json`);
+  const areas = Object.entries(otherAreas).filter(([path]) => path.startsWith(`./${language}/`));
+  const modules = await Promise.all([...core, ...areas].map(([, load]) => load()));
+  i18next.addResourceBundle(language, 'translation', merge(modules), true, true);
+}
+
+/** Show the interface in `language` (loading it first); `remember` keeps the choice for the next start. */
+export async function setLanguage(language: Language, remember = true): Promise<void> {
+  await loadLanguage(language);
+  if (remember) storage()?.setItem(STORAGE_KEY, language);
+  await i18next.changeLanguage(language);
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+/** Go back to following the system's language. */
+export async function followSystemLanguage(): Promise<void> {
+  storage()?.removeItem(STORAGE_KEY);
+  await setLanguage(systemLanguage(), false);
+}
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en } },
-  lng: INITIAL_LANGUAGE,
+  resources: { en: { translation: english } },
+  lng: 'en',
   fallbackLng: 'en',
+  supportedLngs: [...SUPPORTED_LANGUAGES],
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** Resolves when the start language is loaded and active: render the first screen after it. */
+export const i18nReady: Promise<void> = setLanguage(INITIAL_LANGUAGE, false);
 
 export default i18next;

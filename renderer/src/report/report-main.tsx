@@ -12,7 +12,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import i18next from '../i18n';
+import i18next, { isLanguage, setLanguage } from '../i18n';
 import type { Project } from '../../../shared/model';
 import { ReportPayload, type ReportOptions } from '../../../shared/report/options';
 import type { ReportModel } from '../../../shared/report/types';
@@ -78,7 +78,7 @@ async function renderReport(raw: unknown): Promise<ReportReady> {
     fail(`The report could not be drawn: ${first ? `${first.path.join('.')} ${first.message}` : 'invalid payload'}`);
   }
   const payload = parsed.data;
-  if (payload.language && payload.language !== i18next.language) await i18next.changeLanguage(payload.language);
+  if (isLanguage(payload.language) && payload.language !== i18next.language) await setLanguage(payload.language, false);
   const container = document.getElementById('report-root');
   if (!container) fail('The report page has no #report-root.');
   let model: ReportModel | null = null;
