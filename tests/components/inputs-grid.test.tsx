@@ -98,6 +98,7 @@ function renderScreen(initial: Project, refuse?: (item: Input) => AppError | nul
       patchItem: (async () => ({ ok: true })) as unknown as ProjectState['patchItem'],
       deleteItem,
       updateScope: async () => ({ ok: true }),
+      saveSimulation: async () => ({ ok: true }),
       canUndo: false,
       canRedo: false,
       undo: async () => ({ ok: true }),

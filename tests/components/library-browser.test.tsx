@@ -32,6 +32,7 @@ function fakeState(outcome: Outcome): ProjectState & { applied: () => Outcome } 
     }),
     deleteItem: vi.fn(ok),
     updateScope: vi.fn(ok),
+    saveSimulation: vi.fn(ok),
     canUndo: false,
     canRedo: false,
     undo: vi.fn(ok),

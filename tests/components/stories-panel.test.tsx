@@ -48,6 +48,7 @@ function fakeState(): ProjectState {
     patchItem: vi.fn(ok),
     deleteItem: vi.fn(ok),
     updateScope: vi.fn(ok),
+    saveSimulation: vi.fn(ok),
     canUndo: false,
     canRedo: false,
     undo: vi.fn(ok),

@@ -44,6 +44,8 @@ export const api = {
     update: (id: string, changes: ChannelInput<'projects/update'>['changes']) =>
       call('projects/update', { id, changes }),
     rename: (id: string, name: string) => call('projects/rename', { id, name }),
+    saveSimulation: (id: string, run: ChannelInput<'projects/saveSimulation'>['run']) =>
+      call('projects/saveSimulation', { id, run }),
     duplicate: (id: string, name: string, mode: 'copy' | 'scenario') => call('projects/duplicate', { id, name, mode }),
     archive: (id: string, archived: boolean) => call('projects/archive', { id, archived }),
     delete: (id: string) => call('projects/delete', { id }),

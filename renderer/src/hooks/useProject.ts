@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import type { ListName } from '../../../shared/ipc/lists';
 import type { AppError } from '../../../shared/ipc/result';
-import type { Project } from '../../../shared/model';
+import type { Project, SimulationRun } from '../../../shared/model';
 import { api } from '../api/client';
 
 type ItemOf<L extends ListName> = ChannelInput<`${L}/save`>['item'];
@@ -38,6 +38,8 @@ export interface ProjectState {
   deleteItem: (list: ListName, id: string) => Promise<SaveOutcome>;
   /** Change scope fields; a function receives the latest saved project. */
   updateScope: (changes: ScopeChanges | ((project: Project) => ScopeChanges)) => Promise<SaveOutcome>;
+  /** Keep a finished Monte Carlo run with the project (null forgets it). Results, not an edit: no undo. */
+  saveSimulation: (run: SimulationRun | null) => Promise<SaveOutcome>;
   /** Undo and redo of saved edits (each is saved again, so the database follows). */
   canUndo: boolean;
   canRedo: boolean;
@@ -227,6 +229,16 @@ export function useProject(projectId: string): ProjectState {
   const undo = useCallback(() => step('undo'), [step]);
   const redo = useCallback(() => step('redo'), [step]);
   const reload = useCallback(() => enqueue(load), [enqueue, load]);
+  const saveSimulation = useCallback(
+    (run: SimulationRun | null) =>
+      enqueue(async (): Promise<SaveOutcome> => {
+        const result = await api.projects.saveSimulation(projectId, run);
+        if (!result.ok) return { ok: false, error: result.error };
+        if (latest.current) setProject({ ...latest.current, lastSimulation: run });
+        return { ok: true };
+      }),
+    [enqueue, projectId, setProject],
+  );
 
   return {
     project,
@@ -236,6 +248,7 @@ export function useProject(projectId: string): ProjectState {
     patchItem,
     deleteItem,
     updateScope,
+    saveSimulation,
     canUndo: undoStack.current.length > 0,
     canRedo: redoStack.current.length > 0,
     undo,
