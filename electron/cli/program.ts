@@ -62,6 +62,7 @@ export function createProgram(io: CliIo, setExitCode: (code: ExitCode) => void):
     .option('--xlsx <out>', 'write the Excel workbook (Value Map, inputs by funder, outputs by month) to OUT')
     .option('--paper <size>', 'paper of the PDF and Word report: A4 (default) or Letter')
     .option('--sections <list>', 'sections of the PDF and Word report, comma-separated (default: all)')
+    .option('--language <code>', 'language of the report: en, es, pt, it or fr (default: from --locale or LANG)')
     .option('--locale <tag>', 'how numbers and dates are written, e.g. en-GB, pt-PT (default: from LANG)')
     .option('--date <date>', 'the date printed on the report, YYYY-MM-DD (default: today)')
     .option('--iterations <n>', 'Monte Carlo iterations when assumptions carry distributions (default 10,000)')

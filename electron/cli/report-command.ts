@@ -1,5 +1,5 @@
 /**
- * `sroi report FILE [--pdf OUT] [--docx OUT] [--xlsx OUT] [--paper A4|Letter] [--sections LIST] [--locale TAG]
+ * `sroi report FILE [--pdf OUT] [--docx OUT] [--xlsx OUT] [--paper A4|Letter] [--sections LIST] [--language CODE] [--locale TAG]
  * [--date DATE] [--iterations N] [--seed S]`: the report of a model file as a PDF (printed by Chromium's engine
  * from the same report page the app prints), a Word document (the same content, charts as images) and/or the
  * Excel workbook (xlsx-command.ts).
@@ -21,6 +21,13 @@ import {
   type ReportPayload,
 } from '../../shared/report/options';
 import { REPORT_SECTIONS } from '../../shared/report/types';
+import {
+  isLanguage,
+  LANGUAGE_NAMES,
+  languageOfLocale,
+  SUPPORTED_LANGUAGES,
+  type Language,
+} from '../../shared/languages';
 import { CliError, ExitCode } from './exit-codes';
 import { formatProblems } from './format-problems';
 import type { CliIo } from './io';
@@ -33,9 +40,28 @@ export interface ReportCommandOptions {
   paper?: string;
   sections?: string;
   locale?: string;
+  language?: string;
   date?: string;
   iterations?: string;
   seed?: string;
+}
+
+/**
+ * The report's language: --language if given (it must be one the app speaks), else the language of the number
+ * locale ("pt-PT" -> Portuguese) when the app speaks it, else English.
+ */
+export function reportLanguage(option: string | undefined, locale: string): Language {
+  if (option !== undefined) {
+    const wanted = option.trim().toLowerCase();
+    if (!isLanguage(wanted)) {
+      throw new CliError(
+        ExitCode.Usage,
+        `--language must be one of ${SUPPORTED_LANGUAGES.join(', ')} (${SUPPORTED_LANGUAGES.map((l) => LANGUAGE_NAMES[l]).join(', ')}), got "${option}"`,
+      );
+    }
+    return wanted;
+  }
+  return languageOfLocale(locale) ?? 'en';
 }
 
 /** The number locale from the environment (LC_ALL, LC_NUMERIC, LANG: "pt_PT.UTF-8" is "pt-PT"), else "en". */
@@ -114,6 +140,8 @@ async function writeOut(path: string, bytes: Uint8Array): Promise<void> {
 
 export async function reportCommand(file: string, options: ReportCommandOptions, io: CliIo): Promise<ExitCode> {
   const choices = reportChoices(options);
+  const locale = options.locale?.trim() || localeFromEnv(io.env);
+  const language = reportLanguage(options.language, locale);
   if (options.pdf) checkFolder(options.pdf, '--pdf');
   if (options.docx) checkFolder(options.docx, '--docx');
   if (options.xlsx) checkFolder(options.xlsx, '--xlsx');
@@ -137,7 +165,7 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
   const payload: ReportPayload = {
     project: loaded.file.project,
     options: choices,
-    language: 'en',
+    language,
     date: options.date ?? today(),
     appVersion: version,
   };
@@ -146,7 +174,7 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
     page = await openReportPage(payload, {
       chromium: chromiumPath(io.env),
       rendererRoot,
-      locale: options.locale?.trim() || localeFromEnv(io.env),
+      locale,
     });
   } catch (error) {
     if (error instanceof ReportRenderError) {

@@ -207,6 +207,54 @@ describe.skipIf(skip !== null)(`sroi report${skip ? ` (skipped: ${skip})` : ''}`
     expect(html).not.toContain(ANONYMISED_NAME);
   });
 
+  it(
+    'prints the report in Portuguese, with Portuguese numbers, from --language or from LANG',
+    { timeout: 240_000 },
+    async () => {
+      const pdf = join(tmp, 'w2-pt.pdf');
+      const docx = join(tmp, 'w2-pt.docx');
+      // No --language: LANG says Portugal, so the words and the numbers are Portuguese.
+      const run = await sroi(['report', W2, '--pdf', pdf, '--docx', docx, '--date', '2025-06-01'], {
+        LANG: 'pt_PT.UTF-8',
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const text = tool('pdftotext', ['-layout', pdf, '-']);
+      expect(text).toContain('Cada 1 EUR investido cria 1,70 EUR de valor social: um rácio SROI de 1,70 : 1.');
+      expect(text).toMatch(/180[.\s\u00a0\u202f]737,35 EUR/);
+      expect(text).toContain('Resumo');
+      expect(text).not.toContain('Every 1 EUR invested');
+      const { pages } = pdfInfo(pdf);
+      for (const old of readdirSync(SCREENSHOTS).filter((f) => f.startsWith('report-w2-pt-page'))) {
+        rmSync(join(SCREENSHOTS, old));
+      }
+      tool('pdftoppm', ['-r', '60', '-png', pdf, join(SCREENSHOTS, 'report-w2-pt-page')]);
+      expect(readdirSync(SCREENSHOTS).filter((f) => f.startsWith('report-w2-pt-page'))).toHaveLength(pages);
+      const html = (await mammoth.convertToHtml({ path: docx })).value;
+      const headings = [...html.matchAll(/<h1>(.*?)<\/h1>/g)].map((m) => m[1].replace(/<[^>]*>/g, ''));
+      expect(headings).toContain('1. Resumo');
+      expect(html).toContain('um rácio SROI de 1,70 : 1.');
+
+      // --language wins over LANG: French words, numbers from --locale.
+      const french = join(tmp, 'w2-fr.pdf');
+      const fr = await sroi(
+        ['report', W2, '--pdf', french, '--language', 'fr', '--locale', 'fr-FR', '--sections', 'summary'],
+        {
+          LANG: 'pt_PT.UTF-8',
+        },
+      );
+      expect(fr.code).toBe(0);
+      expect(tool('pdftotext', ['-layout', french, '-'])).toMatch(/1,70\s*:\s*1/);
+      expect(tool('pdftotext', ['-layout', french, '-'])).toContain('Synthèse');
+    },
+  );
+
+  it('refuses a language the app does not speak (exit 2), naming the ones it does', async () => {
+    const run = await sroi(['report', W2, '--pdf', join(tmp, 'x.pdf'), '--language', 'de']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--language must be one of en, es, pt, it, fr');
+  });
+
   it('says what to write when no output is named (exit 2)', async () => {
     const run = await sroi(['report', W2]);
     expect(run.code).toBe(2);

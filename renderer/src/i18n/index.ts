@@ -9,18 +9,9 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { isLanguage, languageOfLocale, SUPPORTED_LANGUAGES, type Language } from '../../../shared/languages';
 
-export const SUPPORTED_LANGUAGES = ['en', 'es', 'pt', 'it', 'fr'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
-
-/** Each language's own name, as its speakers write it (the switcher shows these, never translated). */
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  es: 'Español',
-  pt: 'Português',
-  it: 'Italiano',
-  fr: 'Français',
-};
+export { isLanguage, LANGUAGE_NAMES, SUPPORTED_LANGUAGES, type Language } from '../../../shared/languages';
 
 type Catalogue = Record<string, unknown>;
 type CatalogueModule = { default: Catalogue };
@@ -38,15 +29,10 @@ function merge(modules: CatalogueModule[]): Catalogue {
 
 const english = merge([...Object.values(englishCore), ...Object.values(englishAreas)]);
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
-}
-
 /** The system's language if the app speaks it, else English ("pt-BR" -> "pt", "de-DE" -> "en"). */
 export function systemLanguage(): Language {
   const preferred = typeof navigator !== 'undefined' ? navigator.language : 'en';
-  const short = (preferred || 'en').slice(0, 2).toLowerCase();
-  return isLanguage(short) ? short : 'en';
+  return languageOfLocale(preferred || 'en') ?? 'en';
 }
 
 const STORAGE_KEY = 'sroi.language';
