@@ -34,6 +34,16 @@ describe('zone boundaries', () => {
     expect(await ruleIdsFor('shared/engine/zone-probe.ts', code)).toEqual([]);
   });
 
+  it('stops words typed straight into the interface markup, and lets symbols and catalogue text through', async () => {
+    const words = 'export function A() {\n  return <p>Save the project</p>;\n}\n';
+    const symbols = 'export const B = ({ r }: { r: string }) => <p>{r} : 1 ±0</p>;\n';
+    const catalogue =
+      "import { useTranslation } from 'react-i18next';\nexport const C = () => <p>{useTranslation().t('app.name')}</p>;\n";
+    expect(await ruleIdsFor('renderer/src/zone-probe.tsx', words)).toContain('i18next/no-literal-string');
+    expect(await ruleIdsFor('renderer/src/zone-probe.tsx', symbols)).not.toContain('i18next/no-literal-string');
+    expect(await ruleIdsFor('renderer/src/zone-probe.tsx', catalogue)).not.toContain('i18next/no-literal-string');
+  });
+
   it('stops the renderer importing backend code or Electron', async () => {
     const backend = "import { x } from '../electron/backend/db';\nexport const y = x;\n";
     const electron = "import { ipcRenderer } from 'electron';\nexport const y = ipcRenderer;\n";

@@ -10,6 +10,10 @@ import { Dialog } from '../components/Dialog';
 import { formatDateTime } from '../format/dates';
 import { useLocale } from '../hooks/useLocale';
 
+/** A file size in the user's locale and words ("1,234 kB", "1 234 ko"). */
+const kilobytes = (bytes: number, locale: string) =>
+  new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(bytes / 1024);
+
 export function BackupsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -84,7 +88,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
             <tr key={b.id}>
               <td>{formatDateTime(b.createdAt, locale)}</td>
               <td>{t(`backups.reason.${b.reason}`)}</td>
-              <td className="number">{(b.sizeBytes / 1024).toFixed(0)} KB</td>
+              <td className="number">{kilobytes(b.sizeBytes, locale)}</td>
               <td>
                 <button type="button" onClick={() => void restore(b)}>
                   {t('backups.restore')}
