@@ -2,12 +2,15 @@
 // indicators from the SROI cost base; "No service" against "Current service" built from the project, with the
 // ICER (106,250 / 2.4 = 44,270.83 EUR per death averted) and a dominance message; a "Budget -20 %" scenario
 // compared side by side (cost 85,000, ratio 2.13 : 1); and both kept in the store and in the exported file.
+// The stage's own inputs (unique clients, a QALY gain, a party's sector, the chosen threshold) are saved with
+// the project: still there after leaving the stage and reloading, and in the exported file.
 // Screenshots of each part are kept in test-results/screenshots for review.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CostEffectivenessInputs } from '../../shared/model';
 import {
   e2eUnavailable,
   launchBrowser,
@@ -124,13 +127,67 @@ describe.skipIf(skip !== null)(
       // A threshold of one's own (data: value, unit, currency, date, source) adds the net monetary benefit and
       // the threshold line on the plane. NMB = 50,000 x 2.4 - 106,250 = 13,750.
       await page.getByText('Enter your own threshold').click();
-      await page.getByLabel('Value per unit of effect').fill('50000');
-      await page.getByLabel('Source', { exact: true }).fill('Example health authority, 2025');
-      await page.getByRole('button', { name: 'Add and apply' }).click();
+      const own = page.locator('details.ce-own');
+      await own.getByLabel('Value per unit of effect').fill('50000');
+      await own.getByLabel('Source', { exact: true }).fill('Example health authority, 2025');
+      await own.getByRole('button', { name: 'Add and apply' }).click();
       await expect
         .poll(() => comparison.getByTestId('highest-nmb').textContent())
         .toBe("At 50,000 EUR per death averted, the highest net monetary benefit is Current service's: 13,750.00 EUR.");
       await plane.screenshot({ path: join(SCREENSHOTS, 'scenarios-07-plane.png') });
+    });
+
+    it('saves unique clients, a QALY gain, a sector and the threshold with the project', async () => {
+      await fill('Unique clients', '250');
+      // 106,250 / 250 = 425.
+      await expect.poll(() => page.getByTestId('ce-per-client').textContent()).toBe('425.00 EUR');
+      await fill('Utility gain per person per year', '0.192');
+      expect(await page.getByText('Not saved yet: enter Persons with the gain to save this entry.').isVisible()).toBe(
+        true,
+      );
+      await fill('Persons with the gain', '25');
+      // 106,250 / (0.192 x 25 / 1.035) = 22,910.16 EUR per QALY.
+      await expect.poll(() => page.getByTestId('ce-per-qaly').textContent()).toBe('22,910.16 EUR per QALY');
+      await page.getByLabel('Sector of Municipality').selectOption({ label: 'Health system' });
+      await expect
+        .poll(() =>
+          page
+            .getByTestId('who-by-sector')
+            .getByRole('row', { name: /^Health system/ })
+            .textContent(),
+        )
+        .toContain('80,000.00');
+      const threshold = page.getByLabel('Threshold', { exact: true });
+      await threshold.selectOption({ label: 'None' });
+      await expect.poll(() => page.getByTestId('highest-nmb').count()).toBe(0);
+      await threshold.selectOption({ label: 'My threshold: 50,000 EUR per death averted (no date)' });
+      await expect.poll(() => page.getByTestId('highest-nmb').count()).toBe(1);
+
+      // Leave the stage, reload the page, come back: everything is read from the project.
+      await page.goto(`${new URL(app.url).origin}/#/projects/${PROJECT_ID}/outcomes`);
+      await expect.poll(() => page.locator('.ce-screen').count()).toBe(0);
+      await page.reload();
+      await page.goto(stage());
+      await expect.poll(() => page.getByTestId('ce-per-client').textContent(), { timeout: 15_000 }).toBe('425.00 EUR');
+      expect(await page.getByLabel('Unique clients').inputValue()).toBe('250');
+      expect(await page.getByLabel('Utility gain per person per year').inputValue()).toBe('0.192');
+      expect(await page.getByLabel('Persons with the gain').inputValue()).toBe('25');
+      expect(await page.getByTestId('ce-per-qaly').textContent()).toBe('22,910.16 EUR per QALY');
+      expect(await page.getByLabel('Sector of Municipality').inputValue()).toBe('health-system');
+      expect(await threshold.locator('option:checked').textContent()).toBe(
+        'My threshold: 50,000 EUR per death averted (no date)',
+      );
+      expect(await page.getByTestId('highest-nmb').textContent()).toContain('13,750.00 EUR');
+      await page
+        .locator('section[aria-labelledby="ce-indicators-title"]')
+        .screenshot({ path: join(SCREENSHOTS, 'scenarios-08-saved-inputs.png') });
+      await page
+        .locator('section[aria-labelledby="ce-funders-title"]')
+        .screenshot({ path: join(SCREENSHOTS, 'scenarios-09-saved-sector.png') });
+      await page
+        .locator('.card', { has: page.locator('#ce-threshold') })
+        .screenshot({ path: join(SCREENSHOTS, 'scenarios-10-saved-threshold.png') });
+      await screenshot(page, 'scenarios-11-stage-saved');
     });
 
     it('creates a "Budget -20 %" scenario and sees it side by side with the base case', async () => {
@@ -181,11 +238,20 @@ describe.skipIf(skip !== null)(
       const exported = JSON.parse(readFileSync(path, 'utf8')) as {
         project: {
           effectUnit: string;
+          costEffectiveness: CostEffectivenessInputs;
           strategies: Array<{ name: string; cost: string; effect: string }>;
           scenarios: Array<{ name: string; overrides: Array<{ id: string; field: string; value: string }> }>;
         };
       };
       expect(exported.project.effectUnit).toBe('deaths averted');
+      const ce = exported.project.costEffectiveness;
+      expect(ce.uniqueClients).toBe('250');
+      expect(ce.health.qalys).toEqual([{ label: '', utilityGain: '0.192', persons: '25', years: 1, source: '' }]);
+      expect(ce.sectors).toEqual({ 'stakeholder:municipality': 'health-system' });
+      expect(ce.thresholds.map((t) => [t.label, t.value, t.unit, t.currency, t.source])).toEqual([
+        ['My threshold', '50000', 'deaths averted', 'EUR', 'Example health authority, 2025'],
+      ]);
+      expect(ce.thresholdId).toBe(ce.thresholds[0].id);
       expect(exported.project.strategies.map((s) => [s.name, s.cost, s.effect])).toEqual([
         ['No service', '0', '0'],
         ['Current service', '106250', '2.4'],

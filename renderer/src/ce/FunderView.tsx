@@ -6,34 +6,25 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SroiResult } from '../../../shared/engine';
 import { formatDecimal } from '../../../shared/format/locale';
-import type { Project } from '../../../shared/model';
+import type { Project, Sector } from '../../../shared/model';
+import { TableCsvButton } from '../exchange/TableCsvButton';
 import { useLocale } from '../hooks/useLocale';
 import {
   amountText,
   bySector,
+  decimalCell,
   funderShares,
   moneyText,
   SECTORS,
   signedMoney,
   suggestSector,
   whoPaysWhoBenefits,
+  type FunderShare,
   type PartyRow,
-  type Sector,
 } from './ce-data';
-import type { CeDrafts, DraftUpdate } from './drafts';
-import { Unsaved } from './parts';
+import { withSector, type SaveCe } from './inputs';
 
-export function FunderView({
-  project,
-  result,
-  drafts,
-  update,
-}: {
-  project: Project;
-  result: SroiResult;
-  drafts: CeDrafts;
-  update: DraftUpdate;
-}) {
+export function FunderView({ project, result, save }: { project: Project; result: SroiResult; save: SaveCe }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const currency = project.currency;
@@ -41,19 +32,33 @@ export function FunderView({
   const funders = useMemo(() => funderShares(project, result, t('ce.funders.noFunder')), [project, result, t]);
   const parties = useMemo(() => whoPaysWhoBenefits(project, result), [project, result]);
 
-  /** The user's choice, else a guess from the party's name (shown as a suggestion). */
-  const sectorOf = (row: PartyRow): Sector | null => {
-    const chosen = drafts.sectors[row.key];
-    if (chosen !== undefined) return chosen === '' ? null : chosen;
-    return suggestSector(row.label);
-  };
+  // The user's choice is saved with the project; a guess from the party's name only fills the gap, as such.
+  const chosenSector = (row: PartyRow): Sector | null => project.costEffectiveness.sectors[row.key] ?? null;
+  const sectorOf = (row: PartyRow): Sector | null => chosenSector(row) ?? suggestSector(row.label);
   const sectors = bySector(parties, sectorOf);
-  const sectorOptions = [
-    { value: '', label: t('ce.sectors.unassigned') },
-    ...SECTORS.map((s) => ({ value: s, label: t(`ce.sectors.${s}`) })),
-  ];
-  const percent = (share: { share: ReturnType<typeof funderShares>[number]['share'] }) =>
+  const sectorName = (s: Sector | 'unassigned') => t(`ce.sectors.${s}`);
+  const percent = (share: Pick<FunderShare, 'share'>) =>
     share.share === null ? na : `${formatDecimal(share.share.times(100), 1, locale)} %`;
+  const boughtLines = (f: FunderShare) => [
+    ...f.outcomes.map((o) =>
+      o.bought === null
+        ? t('ce.funders.outcomeNa', { name: o.name })
+        : t(o.disbenefit ? 'ce.funders.disbenefitLine' : 'ce.funders.outcomeLine', {
+            count: amountText(o.bought, locale, 2),
+            name: o.name,
+          }),
+    ),
+    ...f.outputs.map((o) =>
+      o.bought === null
+        ? t('ce.funders.outcomeNa', { name: o.name })
+        : t('ce.funders.outputLine', { count: amountText(o.bought, locale, 1), name: o.name, unit: o.unit }),
+    ),
+  ];
+  const moneyColumns = [
+    t('ce.who.pays', { currency }),
+    t('ce.who.benefits', { currency }),
+    t('ce.who.net', { currency }),
+  ];
 
   return (
     <section className="ce-section" aria-labelledby="ce-funders-title">
@@ -63,8 +68,30 @@ export function FunderView({
         <p className="empty card">{t('ce.funders.empty')}</p>
       ) : (
         <div className="card">
-          <table className="ce-table">
-            <caption>{t('ce.funders.caption')}</caption>
+          <div className="charts-heading">
+            <h3 id="ce-funders-caption">{t('ce.funders.caption')}</h3>
+            <TableCsvButton
+              title={t('ce.funders.caption')}
+              fileName={`${project.name} costs by funder`}
+              table={() => ({
+                columns: [
+                  t('ce.funders.funder'),
+                  t('ce.funders.cost', { currency }),
+                  t('ce.funders.share'),
+                  t('ce.funders.value', { currency }),
+                  t('ce.funders.bought'),
+                ],
+                rows: funders.map((f) => [
+                  f.label,
+                  decimalCell(f.presentValue),
+                  decimalCell(f.share),
+                  decimalCell(f.value),
+                  boughtLines(f).join('; '),
+                ]),
+              })}
+            />
+          </div>
+          <table className="ce-table" aria-labelledby="ce-funders-caption">
             <thead>
               <tr>
                 <th scope="col">{t('ce.funders.funder')}</th>
@@ -89,26 +116,8 @@ export function FunderView({
                   <td className="number">{f.value === null ? na : moneyText(f.value, locale)}</td>
                   <td>
                     <ul className="ce-bought">
-                      {f.outcomes.map((o) => (
-                        <li key={o.id}>
-                          {o.bought === null
-                            ? t('ce.funders.outcomeNa', { name: o.name })
-                            : t(o.disbenefit ? 'ce.funders.disbenefitLine' : 'ce.funders.outcomeLine', {
-                                count: amountText(o.bought, locale, 2),
-                                name: o.name,
-                              })}
-                        </li>
-                      ))}
-                      {f.outputs.map((o) => (
-                        <li key={o.id}>
-                          {o.bought === null
-                            ? t('ce.funders.outcomeNa', { name: o.name })
-                            : t('ce.funders.outputLine', {
-                                count: amountText(o.bought, locale, 1),
-                                name: o.name,
-                                unit: o.unit,
-                              })}
-                        </li>
+                      {boughtLines(f).map((line, i) => (
+                        <li key={i}>{line}</li>
                       ))}
                     </ul>
                   </td>
@@ -121,9 +130,29 @@ export function FunderView({
       )}
 
       <div className="card">
-        <h3 id="ce-who-title">{t('ce.who.title')}</h3>
+        <div className="charts-heading">
+          <h3 id="ce-who-title">{t('ce.who.title')}</h3>
+          {parties.length > 0 && (
+            <TableCsvButton
+              title={t('ce.who.title')}
+              fileName={`${project.name} who pays who benefits`}
+              table={() => ({
+                columns: [t('ce.who.party'), t('ce.who.sector'), ...moneyColumns],
+                rows: parties.map((row) => {
+                  const sector = sectorOf(row);
+                  return [
+                    row.label,
+                    sector === null ? sectorName('unassigned') : sectorName(sector),
+                    decimalCell(row.pays),
+                    decimalCell(row.benefits),
+                    decimalCell(row.net),
+                  ];
+                }),
+              })}
+            />
+          )}
+        </div>
         <p className="help">{t('ce.who.lead')}</p>
-        <Unsaved />
         {parties.length === 0 ? (
           <p className="empty">{t('ce.who.empty')}</p>
         ) : (
@@ -146,27 +175,41 @@ export function FunderView({
               </thead>
               <tbody>
                 {parties.map((row) => {
-                  const chosen = drafts.sectors[row.key];
-                  const suggested = chosen === undefined ? suggestSector(row.label) : null;
+                  const chosen = chosenSector(row);
+                  const suggested = chosen === null ? suggestSector(row.label) : null;
+                  // The empty choice says what counts meanwhile: the suggestion, or nothing.
+                  const emptyText = suggested
+                    ? t('ce.who.suggestedOption', { sector: sectorName(suggested) })
+                    : sectorName('unassigned');
+                  const noteId = `ce-sector-note-${row.key.replace(/[^\w-]/g, '_')}`;
                   return (
                     <tr key={row.key}>
                       <th scope="row">{row.label}</th>
                       <td>
                         <select
                           aria-label={t('ce.who.sectorOf', { name: row.label })}
-                          value={chosen ?? suggested ?? ''}
+                          aria-describedby={suggested ? noteId : undefined}
+                          title={chosen ? sectorName(chosen) : emptyText}
+                          className={suggested ? 'ce-suggested' : undefined}
+                          value={chosen ?? ''}
                           onChange={(e) => {
-                            const value = e.target.value as Sector | '';
-                            update((d) => ({ ...d, sectors: { ...d.sectors, [row.key]: value } }));
+                            const value = e.target.value;
+                            const sector = SECTORS.find((s) => s === value) ?? null;
+                            void save(withSector(row.key, sector));
                           }}
                         >
-                          {sectorOptions.map((o) => (
-                            <option key={o.value} value={o.value}>
-                              {o.label}
+                          <option value="">{emptyText}</option>
+                          {SECTORS.map((s) => (
+                            <option key={s} value={s}>
+                              {sectorName(s)}
                             </option>
                           ))}
                         </select>
-                        {suggested && <span className="ce-suggested">{t('ce.who.suggested')}</span>}
+                        {suggested && (
+                          <span className="ce-suggested-note" id={noteId}>
+                            {t('ce.who.suggestedNote')}
+                          </span>
+                        )}
                       </td>
                       <td className="number">{moneyText(row.pays, locale)}</td>
                       <td className="number">{moneyText(row.benefits, locale)}</td>
@@ -178,8 +221,24 @@ export function FunderView({
                 })}
               </tbody>
             </table>
-            <h4>{t('ce.who.bySector')}</h4>
-            <table className="ce-table" data-testid="who-by-sector">
+            <div className="charts-heading">
+              <h4 id="ce-by-sector-title">{t('ce.who.bySector')}</h4>
+              <TableCsvButton
+                title={t('ce.who.bySectorTitle')}
+                fileName={`${project.name} who pays who benefits by sector`}
+                table={() => ({
+                  columns: [t('ce.who.sector'), t('ce.who.parties'), ...moneyColumns],
+                  rows: sectors.map((s) => [
+                    sectorName(s.sector),
+                    s.parties.join(', '),
+                    decimalCell(s.pays),
+                    decimalCell(s.benefits),
+                    decimalCell(s.net),
+                  ]),
+                })}
+              />
+            </div>
+            <table className="ce-table" data-testid="who-by-sector" aria-labelledby="ce-by-sector-title">
               <thead>
                 <tr>
                   <th scope="col">{t('ce.who.sector')}</th>
@@ -198,7 +257,7 @@ export function FunderView({
                 {sectors.map((s) => (
                   <tr key={s.sector}>
                     <th scope="row">
-                      {t(`ce.sectors.${s.sector}`)}
+                      {sectorName(s.sector)}
                       <span className="ce-parties">{s.parties.join(', ')}</span>
                     </th>
                     <td className="number">{moneyText(s.pays, locale)}</td>

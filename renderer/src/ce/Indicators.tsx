@@ -7,12 +7,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  breakEven,
   computeCostEffectiveness,
-  costPerDalyAverted,
-  costPerQalyGained,
-  dalysAverted,
-  qalysGained,
   type CostEffectRatio,
   type OptionalFigure,
   type SroiResult,
@@ -23,114 +18,51 @@ import type { Project } from '../../../shared/model';
 import { hrefFor } from '../app/router';
 import { ExplainButton } from '../components/ExplainButton';
 import { NumberField, SelectField, TextField } from '../components/fields';
+import { TableCsvButton } from '../exchange/TableCsvButton';
 import { useLocale } from '../hooks/useLocale';
-import { amountText, averageAnnualBudget, moneyText } from './ce-data';
-import type { CeDrafts, DraftUpdate, HealthDraft } from './drafts';
-import { FigureList, Unsaved, type FigureItem } from './parts';
+import { amountText, averageAnnualBudget, breakEvenFrom, decimalCell, healthFigures, moneyText } from './ce-data';
+import { HealthRows } from './HealthRows';
+import { DEATH_ROWS, DISABILITY_ROWS, QALY_ROWS, withBreakEven, type SaveCe } from './inputs';
+import { FigureList, type FigureItem } from './parts';
 
-const PLAIN = /^\d+(\.\d+)?$/;
-
-export function Indicators({
-  project,
-  result,
-  drafts,
-  update,
-}: {
-  project: Project;
-  result: SroiResult;
-  drafts: CeDrafts;
-  update: DraftUpdate;
-}) {
+export function Indicators({ project, result, save }: { project: Project; result: SroiResult; save: SaveCe }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const currency = project.currency;
   const na = t('results.na');
   const money = (f: OptionalFigure) => (f.value === null ? na : `${moneyText(f.value, locale)} ${currency}`);
   const reason = (f: OptionalFigure) => f.explain.unavailable ?? na;
+  // Saved with the project (Project.costEffectiveness).
+  const inputs = project.costEffectiveness;
 
-  const clients = PLAIN.test(drafts.uniqueClients) ? drafts.uniqueClients : undefined;
+  const clients = inputs.uniqueClients;
   const ce = useMemo(
-    () => computeCostEffectiveness(project, clients === undefined ? {} : { uniqueClients: clients }),
+    () => computeCostEffectiveness(project, clients === null ? {} : { uniqueClients: clients }),
     [project, clients],
   );
   const totalCost = ce.totalCost.value;
 
-  // Health effects (kept on this screen only).
-  const health = drafts.health;
-  const setHealth = (change: Partial<HealthDraft>) => {
-    update((d) => ({ ...d, health: { ...d.health, ...change } }));
-    return null;
-  };
-  const health$ = useMemo(() => {
-    const dC = PLAIN.test(health.comparatorCost) ? totalCost.minus(health.comparatorCost) : totalCost;
-    const years = Number(health.qalyYears);
-    const qaly =
-      health.utilityGain !== '' && health.qalyPersons !== '' && Number.isInteger(years) && years >= 1
-        ? qalysGained(
-            Array.from({ length: years }, (_, i) => ({
-              year: i + 1,
-              utilityGain: health.utilityGain,
-              persons: health.qalyPersons,
-            })),
-            project.settings,
-          )
-        : null;
-    const deaths =
-      health.deaths !== '' && health.yearsOfLifeLost !== ''
-        ? [{ label: t('ce.health.deathsLabel'), deaths: health.deaths, yearsOfLifeLost: health.yearsOfLifeLost }]
-        : [];
-    const disability =
-      health.disabilityPersons !== '' && health.disabilityWeight !== '' && health.disabilityYears !== ''
-        ? [
-            {
-              label: health.disabilityLabel || t('ce.health.conditionLabel'),
-              persons: health.disabilityPersons,
-              disabilityWeight: health.disabilityWeight,
-              durationYears: health.disabilityYears,
-            },
-          ]
-        : [];
-    const daly = deaths.length + disability.length > 0 ? dalysAverted({ deaths, disability }) : null;
-    return {
-      dC,
-      qaly,
-      perQaly: qaly?.qalys.value ? costPerQalyGained(dC, qaly.qalys.value, currency) : null,
-      daly,
-      perDaly: daly?.dalys.value ? costPerDalyAverted(dC, daly.dalys.value, currency) : null,
-    };
-  }, [health, totalCost, project.settings, currency, t]);
+  const health = inputs.health;
+  const health$ = useMemo(
+    () =>
+      healthFigures(health, totalCost, project.settings, currency, {
+        deaths: t('ce.health.deathsLabel'),
+        condition: t('ce.health.conditionLabel'),
+      }),
+    [health, totalCost, project.settings, currency, t],
+  );
 
-  // Break-even (kept on this screen only).
-  const be = drafts.breakEven;
-  const setBreakEven = (change: Partial<CeDrafts['breakEven']>) => {
-    update((d) => ({ ...d, breakEven: { ...d.breakEven, ...change } }));
-    return null;
-  };
+  const be = inputs.breakEven;
   const defaultBudget = averageAnnualBudget(result);
-  const breakEvenFigure = useMemo(() => {
-    const budget = be.annualBudget !== '' ? be.annualBudget : defaultBudget.toFixed();
-    const outcome = result.outcomes.find((o) => o.id === be.fromOutcome);
-    if (outcome) {
-      const source = project.outcomes.find((o) => o.id === outcome.id)?.proxy.source;
-      return breakEven({
-        annualBudget: budget,
-        valueOfOneOutcome: outcome.proxy.value,
-        outcomes: outcome.name,
-        valueName: t('ce.breakEven.proxyOf', { name: outcome.name }),
-        currency,
-        ...(source ? { valueSource: source } : {}),
-      });
-    }
-    if (be.value === '') return null;
-    return breakEven({
-      annualBudget: budget,
-      valueOfOneOutcome: be.value,
-      outcomes: be.outcomes,
-      valueName: be.valueName,
-      currency,
-      valueSource: be.source,
-    });
-  }, [be, defaultBudget, result.outcomes, project.outcomes, currency, t]);
+  const breakEvenValue = useMemo(
+    () =>
+      breakEvenFrom(be, project, result, {
+        proxyOf: (name) => t('ce.breakEven.proxyOf', { name }),
+        outcomesDefault: t('ce.breakEven.outcomesDefault'),
+      }),
+    [be, project, result, t],
+  );
+  const setBreakEven = (change: Parameters<typeof withBreakEven>[0]) => save(withBreakEven(change));
 
   const ratioText = (f: OptionalFigure) => (f.value === null ? reason(f) : `${formatDecimal(f.value, 2, locale)} : 1`);
   const headline: FigureItem[] = [
@@ -164,21 +96,20 @@ export function Indicators({
       explain: ce.perClient.explain,
     });
   }
-  if (breakEvenFigure) {
+  if (breakEvenValue) {
+    const figure = breakEvenValue.figure;
     headline.push({
       key: 'break-even',
       label: t('ce.indicators.breakEven'),
       text:
-        breakEvenFigure.value === null
-          ? reason(breakEvenFigure)
+        figure.value === null
+          ? reason(figure)
           : t('ce.breakEven.perYear', {
-              count: formatDecimal(breakEvenFigure.value, 2, locale),
-              outcomes:
-                result.outcomes.find((o) => o.id === be.fromOutcome)?.name ??
-                (be.outcomes.trim() || t('ce.breakEven.outcomesDefault')),
+              count: formatDecimal(figure.value, 2, locale),
+              outcomes: breakEvenValue.outcomes,
             }),
-      note: breakEvenFigure.value === null ? undefined : t('ce.breakEven.note'),
-      explain: breakEvenFigure.explain,
+      note: figure.value === null ? undefined : t('ce.breakEven.note'),
+      explain: figure.explain,
     });
   }
 
@@ -221,6 +152,7 @@ export function Indicators({
     }
   }
 
+  const sourceText = { label: t('ce.health.source'), help: t('ce.health.sourceHelp') };
   const outcomeOptions = [
     { value: '', label: t('ce.breakEven.ownValue') },
     ...project.outcomes.map((o) => ({ value: o.id, label: t('ce.breakEven.fromOutcome', { name: o.name }) })),
@@ -233,7 +165,27 @@ export function Indicators({
       <FigureList items={headline} currency={currency} testPrefix="ce" />
 
       <div className="card">
-        <h3>{t('ce.indicators.perOutcomeTitle')}</h3>
+        <div className="charts-heading">
+          <h3>{t('ce.indicators.perOutcomeTitle')}</h3>
+          {ce.perOutcome.length > 0 && (
+            <TableCsvButton
+              title={t('ce.indicators.perOutcomeTitle')}
+              fileName={`${project.name} cost per outcome`}
+              table={() => ({
+                columns: [
+                  t('ce.indicators.outcome'),
+                  t('ce.indicators.netOutcomes'),
+                  t('ce.indicators.costPerOutcome', { currency }),
+                ],
+                rows: ce.perOutcome.map((o) => [
+                  o.name,
+                  decimalCell(o.netQuantity.value),
+                  decimalCell(o.costPerOutcome.value),
+                ]),
+              })}
+            />
+          )}
+        </div>
         {ce.perOutcome.length === 0 ? (
           <p className="empty">
             {t('ce.indicators.noOutcomes')}{' '}
@@ -287,7 +239,29 @@ export function Indicators({
       </div>
 
       <div className="card">
-        <h3>{t('ce.indicators.perOutputTitle')}</h3>
+        <div className="charts-heading">
+          <h3>{t('ce.indicators.perOutputTitle')}</h3>
+          {ce.perOutput.length > 0 && (
+            <TableCsvButton
+              title={t('ce.indicators.perOutputTitle')}
+              fileName={`${project.name} cost per output`}
+              table={() => ({
+                columns: [
+                  t('ce.indicators.output'),
+                  t('ce.indicators.counted'),
+                  t('ce.indicators.unit'),
+                  t('ce.indicators.costPerOutput', { currency }),
+                ],
+                rows: ce.perOutput.map((o) => [
+                  o.name,
+                  decimalCell(o.count.value),
+                  o.unit,
+                  decimalCell(o.costPerOutput.value),
+                ]),
+              })}
+            />
+          )}
+        </div>
         {ce.perOutput.length === 0 ? (
           <p className="empty">
             {t('ce.indicators.noOutputs')}{' '}
@@ -333,18 +307,15 @@ export function Indicators({
 
       <div className="card">
         <h3>{t('ce.indicators.moreTitle')}</h3>
-        <Unsaved />
         <div className="form-grid">
           <NumberField
             label={t('ce.indicators.uniqueClients')}
-            value={drafts.uniqueClients}
+            value={inputs.uniqueClients ?? ''}
             min={0}
+            integer
             allowEmpty
             help={t('ce.indicators.uniqueClientsHelp')}
-            onCommit={(v) => {
-              update((d) => ({ ...d, uniqueClients: v }));
-              return null;
-            }}
+            onCommit={(v) => save((ce) => ({ ...ce, uniqueClients: v === '' ? null : v }))}
           />
         </div>
 
@@ -353,48 +324,52 @@ export function Indicators({
         <div className="form-grid">
           <SelectField
             label={t('ce.breakEven.valueFrom')}
-            value={be.fromOutcome}
+            value={be?.outcomeId ?? ''}
             options={outcomeOptions}
-            onCommit={(v) => setBreakEven({ fromOutcome: v })}
+            onCommit={(v) => setBreakEven({ outcomeId: v === '' ? null : v })}
           />
-          {be.fromOutcome === '' && (
+          {!be?.outcomeId && (
             <>
               <TextField
                 label={t('ce.breakEven.outcomes')}
-                value={be.outcomes}
+                value={be?.outcomes ?? ''}
                 placeholder={t('ce.breakEven.outcomesExample')}
-                onCommit={(v) => setBreakEven({ outcomes: v })}
+                onCommit={(v) => setBreakEven({ outcomes: v.trim() })}
               />
               <TextField
                 label={t('ce.breakEven.valueName')}
-                value={be.valueName}
+                value={be?.valueName ?? ''}
                 placeholder={t('ce.breakEven.valueNameExample')}
-                onCommit={(v) => setBreakEven({ valueName: v })}
+                onCommit={(v) => setBreakEven({ valueName: v.trim() })}
               />
               <NumberField
                 label={t('ce.breakEven.value')}
-                value={be.value}
+                value={be?.valueOfOneOutcome ?? ''}
                 unit={currency}
                 min={0}
                 allowEmpty
-                onCommit={(v) => setBreakEven({ value: v })}
+                onCommit={(v) => {
+                  if (v !== '' && new Dec(v).isZero())
+                    return t('ce.breakEven.aboveZero', { label: t('ce.breakEven.value') });
+                  return setBreakEven({ valueOfOneOutcome: v === '' ? null : v });
+                }}
               />
               <TextField
                 label={t('ce.breakEven.source')}
-                value={be.source}
+                value={be?.source ?? ''}
                 help={t('ce.breakEven.sourceHelp')}
-                onCommit={(v) => setBreakEven({ source: v })}
+                onCommit={(v) => setBreakEven({ source: v.trim() })}
               />
             </>
           )}
           <NumberField
             label={t('ce.breakEven.annualBudget')}
-            value={be.annualBudget}
+            value={be?.annualBudget ?? ''}
             unit={currency}
             min={0}
             allowEmpty
             help={t('ce.breakEven.annualBudgetHelp', { value: moneyText(defaultBudget, locale), currency })}
-            onCommit={(v) => setBreakEven({ annualBudget: v })}
+            onCommit={(v) => setBreakEven({ annualBudget: v === '' ? null : v })}
           />
         </div>
 
@@ -407,91 +382,54 @@ export function Indicators({
             unit={currency}
             min={0}
             help={t('ce.health.comparatorCostHelp', { cost: moneyText(health$.dC, locale), currency })}
-            onCommit={(v) => setHealth({ comparatorCost: v })}
+            onCommit={(v) => save((ce) => ({ ...ce, health: { ...ce.health, comparatorCost: v } }))}
           />
         </div>
-        <fieldset className="ce-fieldset">
-          <legend>{t('ce.health.qalyTitle')}</legend>
-          <div className="form-grid">
-            <NumberField
-              label={t('ce.health.utilityGain')}
-              value={health.utilityGain}
-              allowEmpty
-              min={-1}
-              max={1}
-              help={t('ce.health.utilityGainHelp')}
-              onCommit={(v) => setHealth({ utilityGain: v })}
-            />
-            <NumberField
-              label={t('ce.health.persons')}
-              value={health.qalyPersons}
-              allowEmpty
-              min={0}
-              onCommit={(v) => setHealth({ qalyPersons: v })}
-            />
-            <NumberField
-              label={t('ce.health.years')}
-              value={health.qalyYears}
-              integer
-              min={1}
-              max={100}
-              unit={t('outcomes.years')}
-              help={t('ce.health.yearsHelp')}
-              onCommit={(v) => setHealth({ qalyYears: v })}
-            />
-          </div>
-        </fieldset>
-        <fieldset className="ce-fieldset">
-          <legend>{t('ce.health.dalyTitle')}</legend>
-          <div className="form-grid">
-            <NumberField
-              label={t('ce.health.deaths')}
-              value={health.deaths}
-              allowEmpty
-              min={0}
-              onCommit={(v) => setHealth({ deaths: v })}
-            />
-            <NumberField
-              label={t('ce.health.yearsOfLifeLost')}
-              value={health.yearsOfLifeLost}
-              allowEmpty
-              min={0}
-              unit={t('outcomes.years')}
-              help={t('ce.health.yearsOfLifeLostHelp')}
-              onCommit={(v) => setHealth({ yearsOfLifeLost: v })}
-            />
-            <TextField
-              label={t('ce.health.condition')}
-              value={health.disabilityLabel}
-              placeholder={t('ce.health.conditionExample')}
-              onCommit={(v) => setHealth({ disabilityLabel: v })}
-            />
-            <NumberField
-              label={t('ce.health.disabilityPersons')}
-              value={health.disabilityPersons}
-              allowEmpty
-              min={0}
-              onCommit={(v) => setHealth({ disabilityPersons: v })}
-            />
-            <NumberField
-              label={t('ce.health.disabilityWeight')}
-              value={health.disabilityWeight}
-              allowEmpty
-              min={0}
-              max={1}
-              help={t('ce.health.disabilityWeightHelp')}
-              onCommit={(v) => setHealth({ disabilityWeight: v })}
-            />
-            <NumberField
-              label={t('ce.health.disabilityYears')}
-              value={health.disabilityYears}
-              allowEmpty
-              min={0}
-              unit={t('outcomes.years')}
-              onCommit={(v) => setHealth({ disabilityYears: v })}
-            />
-          </div>
-        </fieldset>
+        <HealthRows
+          spec={QALY_ROWS}
+          rows={health.qalys}
+          title={t('ce.health.qalyTitle')}
+          addLabel={t('ce.health.addQaly')}
+          save={save}
+          texts={{
+            label: { label: t('ce.health.qalyLabel'), placeholder: t('ce.health.qalyLabelExample') },
+            utilityGain: { label: t('ce.health.utilityGain'), help: t('ce.health.utilityGainHelp') },
+            persons: { label: t('ce.health.persons') },
+            years: { label: t('ce.health.years'), unit: t('outcomes.years'), help: t('ce.health.yearsHelp') },
+            source: sourceText,
+          }}
+        />
+        <HealthRows
+          spec={DEATH_ROWS}
+          rows={health.deaths}
+          title={t('ce.health.deathsTitle')}
+          addLabel={t('ce.health.addDeaths')}
+          save={save}
+          texts={{
+            label: { label: t('ce.health.deathsWhat'), placeholder: t('ce.health.deathsWhatExample') },
+            deaths: { label: t('ce.health.deaths') },
+            yearsOfLifeLost: {
+              label: t('ce.health.yearsOfLifeLost'),
+              unit: t('outcomes.years'),
+              help: t('ce.health.yearsOfLifeLostHelp'),
+            },
+            source: sourceText,
+          }}
+        />
+        <HealthRows
+          spec={DISABILITY_ROWS}
+          rows={health.disability}
+          title={t('ce.health.disabilityTitle')}
+          addLabel={t('ce.health.addDisability')}
+          save={save}
+          texts={{
+            label: { label: t('ce.health.condition'), placeholder: t('ce.health.conditionExample') },
+            persons: { label: t('ce.health.disabilityPersons') },
+            disabilityWeight: { label: t('ce.health.disabilityWeight'), help: t('ce.health.disabilityWeightHelp') },
+            durationYears: { label: t('ce.health.disabilityYears'), unit: t('outcomes.years') },
+            source: sourceText,
+          }}
+        />
         {healthItems.length > 0 ? (
           <FigureList items={healthItems} currency={currency} testPrefix="ce" />
         ) : (

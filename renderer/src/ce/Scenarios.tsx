@@ -32,7 +32,8 @@ import { ExplainButton } from '../components/ExplainButton';
 import { NumberField, TextField } from '../components/fields';
 import type { ProjectState } from '../hooks/useProject';
 import { useLocale } from '../hooks/useLocale';
-import { amountText, moneyText, signedMoney, signedPercent } from './ce-data';
+import { TableCsvButton } from '../exchange/TableCsvButton';
+import { amountText, decimalCell, moneyText, signedMoney, signedPercent } from './ce-data';
 
 const SERIES_COLOURS = [
   OKABE_ITO.blue,
@@ -381,75 +382,99 @@ export function Scenarios({
               </ul>
             )}
             {scenario.overrides.length > 0 && (
-              <table className="ce-table ce-overrides">
-                <caption>{t('ce.scenarios.overridesCaption', { name: scenario.name })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ce.scenarios.item')}</th>
-                    <th scope="col">{t('ce.scenarios.field')}</th>
-                    <th scope="col" className="number">
-                      {t('ce.scenarios.baseValue')}
-                    </th>
-                    <th scope="col">{t('ce.scenarios.scenarioValue')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('ce.scenarios.remove')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {scenario.overrides.map((o, index) => {
-                    const base = baseValueOf(project, o.target, o.id, o.field);
-                    const name = itemName(o.target, o.id);
-                    return (
-                      <tr key={`${o.target}-${o.id}-${o.field}-${index}`}>
-                        <th scope="row">{name}</th>
-                        <td>{fieldName(o.field)}</td>
-                        <td className="number">{base === null ? na : valueText(o.field, base)}</td>
-                        <td>
-                          <NumberField
-                            label={t('ce.scenarios.valueOf', { name, field: fieldName(o.field) })}
-                            value={o.value}
-                            percent={FRACTION_FIELDS.includes(o.field)}
-                            integer={o.field === 'duration'}
-                            min={o.field === 'proxyValue' ? undefined : 0}
-                            max={o.field === 'duration' ? 100 : undefined}
-                            unit={
-                              o.field === 'amount'
-                                ? currency
-                                : o.field === 'proxyValue'
-                                  ? project.outcomes.find((x) => x.id === o.id)?.proxy.currency
-                                  : o.field === 'duration'
-                                    ? t('outcomes.years')
-                                    : undefined
-                            }
-                            onCommit={(value) =>
-                              saveScenario(scenario, (s) => ({
-                                ...s,
-                                overrides: s.overrides.map((x, i) => (i === index ? { ...x, value } : x)),
-                              }))
-                            }
-                          />
-                        </td>
-                        <td>
-                          <button
-                            type="button"
-                            className="link"
-                            onClick={() =>
-                              void saveScenario(scenario, (s) => ({
-                                ...s,
-                                overrides: s.overrides.filter((_, i) => i !== index),
-                              }))
-                            }
-                          >
-                            {t('ce.scenarios.remove')}
-                            <span className="visually-hidden"> {`${name}: ${fieldName(o.field)}`}</span>
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <>
+                <div className="charts-heading">
+                  <h4 id={`ce-overrides-${scenario.id}`}>
+                    {t('ce.scenarios.overridesCaption', { name: scenario.name })}
+                  </h4>
+                  <TableCsvButton
+                    title={t('ce.scenarios.overridesCaption', { name: scenario.name })}
+                    fileName={`${project.name} ${scenario.name} changes`}
+                    table={() => ({
+                      columns: [
+                        t('ce.scenarios.item'),
+                        t('ce.scenarios.field'),
+                        t('ce.scenarios.baseValue'),
+                        t('ce.scenarios.scenarioValue'),
+                      ],
+                      rows: scenario.overrides.map((o) => [
+                        itemName(o.target, o.id),
+                        fieldName(o.field),
+                        decimalCell(baseValueOf(project, o.target, o.id, o.field)),
+                        { decimal: o.value },
+                      ]),
+                    })}
+                  />
+                </div>
+                <table className="ce-table ce-overrides" aria-labelledby={`ce-overrides-${scenario.id}`}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('ce.scenarios.item')}</th>
+                      <th scope="col">{t('ce.scenarios.field')}</th>
+                      <th scope="col" className="number">
+                        {t('ce.scenarios.baseValue')}
+                      </th>
+                      <th scope="col">{t('ce.scenarios.scenarioValue')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('ce.scenarios.remove')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {scenario.overrides.map((o, index) => {
+                      const base = baseValueOf(project, o.target, o.id, o.field);
+                      const name = itemName(o.target, o.id);
+                      return (
+                        <tr key={`${o.target}-${o.id}-${o.field}-${index}`}>
+                          <th scope="row">{name}</th>
+                          <td>{fieldName(o.field)}</td>
+                          <td className="number">{base === null ? na : valueText(o.field, base)}</td>
+                          <td>
+                            <NumberField
+                              label={t('ce.scenarios.valueOf', { name, field: fieldName(o.field) })}
+                              value={o.value}
+                              percent={FRACTION_FIELDS.includes(o.field)}
+                              integer={o.field === 'duration'}
+                              min={o.field === 'proxyValue' ? undefined : 0}
+                              max={o.field === 'duration' ? 100 : undefined}
+                              unit={
+                                o.field === 'amount'
+                                  ? currency
+                                  : o.field === 'proxyValue'
+                                    ? project.outcomes.find((x) => x.id === o.id)?.proxy.currency
+                                    : o.field === 'duration'
+                                      ? t('outcomes.years')
+                                      : undefined
+                              }
+                              onCommit={(value) =>
+                                saveScenario(scenario, (s) => ({
+                                  ...s,
+                                  overrides: s.overrides.map((x, i) => (i === index ? { ...x, value } : x)),
+                                }))
+                              }
+                            />
+                          </td>
+                          <td>
+                            <button
+                              type="button"
+                              className="link"
+                              onClick={() =>
+                                void saveScenario(scenario, (s) => ({
+                                  ...s,
+                                  overrides: s.overrides.filter((_, i) => i !== index),
+                                }))
+                              }
+                            >
+                              {t('ce.scenarios.remove')}
+                              <span className="visually-hidden"> {`${name}: ${fieldName(o.field)}`}</span>
+                            </button>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </>
             )}
             <div className="ce-add-row">
               <div className="field">
@@ -493,7 +518,17 @@ export function Scenarios({
 
       {comparison.scenarios.length > 0 && (
         <div className="card" role="region" aria-labelledby="ce-scenario-comparison-title">
-          <h3 id="ce-scenario-comparison-title">{t('ce.scenarios.comparisonTitle')}</h3>
+          <div className="charts-heading">
+            <h3 id="ce-scenario-comparison-title">{t('ce.scenarios.comparisonTitle')}</h3>
+            <TableCsvButton
+              title={t('ce.scenarios.comparisonTitle')}
+              fileName={`${project.name} scenarios side by side`}
+              table={() => ({
+                columns: [t('ce.scenarios.figure'), ...names],
+                rows: rows.map((row) => [row.label, ...columns.map((c) => decimalCell(row.of(c)?.value ?? null))]),
+              })}
+            />
+          </div>
           <p className="help">{t('ce.scenarios.comparisonLead')}</p>
           <div className="ce-scroll">
             <table className="ce-table ce-side-by-side" data-testid="scenario-comparison">

@@ -11,17 +11,17 @@ import { compareStrategies, type StrategyResult } from '../../../shared/engine';
 import type { ScenarioComparison } from '../../../shared/engine/scenario';
 import { formatDecimal, parseLocaleNumber } from '../../../shared/format/locale';
 import { canonical, Dec } from '../../../shared/money/decimal';
-import type { Project, Strategy } from '../../../shared/model';
+import type { Project, Strategy, Threshold } from '../../../shared/model';
 import { ChartFrame } from '../charts/ChartFrame';
 import { CHART_COLOURS } from '../charts/palette';
 import { ExplainButton } from '../components/ExplainButton';
 import { NumberField, TextField } from '../components/fields';
+import { TableCsvButton } from '../exchange/TableCsvButton';
 import type { ProjectState } from '../hooks/useProject';
 import { useLocale } from '../hooks/useLocale';
-import { amountText, LIBRARY_THRESHOLDS, moneyText, oneUnit, planeData, thresholdFit, type Threshold } from './ce-data';
+import { amountText, decimalCell, LIBRARY_THRESHOLDS, moneyText, oneUnit, planeData, thresholdFit } from './ce-data';
 import { CePlaneChart } from './CePlaneChart';
-import type { CeDrafts, DraftUpdate } from './drafts';
-import { Unsaved } from './parts';
+import type { SaveCe } from './inputs';
 
 const reasonOf = (outcome: { ok: boolean; error?: { message: string; fields?: Array<{ message: string }> } }) =>
   outcome.ok ? null : (outcome.error?.fields?.[0]?.message ?? outcome.error?.message ?? null);
@@ -30,15 +30,13 @@ export function Strategies({
   state,
   project,
   scenarios,
-  drafts,
-  update,
+  save: saveCe,
   chartWidth,
 }: {
   state: ProjectState;
   project: Project;
   scenarios: ScenarioComparison;
-  drafts: CeDrafts;
-  update: DraftUpdate;
+  save: SaveCe;
   chartWidth?: number;
 }) {
   const { t } = useTranslation();
@@ -48,9 +46,11 @@ export function Strategies({
   const perUnit = `${currency} ${t('ce.strategies.per')} ${oneUnit(project.effectUnit, t('ce.strategies.unitOfEffect'))}`;
   const [message, setMessage] = useState<string | null>(null);
 
-  // Thresholds: the library and the user's own; one may be applied as the willingness to pay.
-  const thresholds: Threshold[] = [...LIBRARY_THRESHOLDS, ...drafts.ownThresholds];
-  const chosen = thresholds.find((th) => th.id === drafts.thresholdId) ?? null;
+  // Thresholds: the shipped ones and the user's own (saved with the project); one may be applied as the
+  // willingness to pay, chosen by its id.
+  const ownThresholds = project.costEffectiveness.thresholds;
+  const thresholds: Threshold[] = [...LIBRARY_THRESHOLDS, ...ownThresholds];
+  const chosen = thresholds.find((th) => th.id === project.costEffectiveness.thresholdId) ?? null;
   const fit = chosen ? thresholdFit(chosen, project) : null;
   const lambda = chosen && fit?.ok ? chosen.value : undefined;
 
@@ -126,27 +126,44 @@ export function Strategies({
   // The user's own threshold.
   const [own, setOwn] = useState({ label: '', value: '', unit: '', currency: '', date: '', source: '' });
   const [ownError, setOwnError] = useState<string | null>(null);
-  const addOwn = (event: FormEvent) => {
+  const addOwn = async (event: FormEvent) => {
     event.preventDefault();
     const value = parseLocaleNumber(own.value, locale);
     if (!value.ok || new Dec(value.value).isNeg()) {
       return setOwnError(`${t('ce.thresholds.value')} ${value.ok ? t('ce.thresholds.notNegative') : value.message}`);
     }
+    const unit = own.unit.trim() || project.effectUnit.trim();
+    if (unit === '') return setOwnError(t('ce.thresholds.unitRequired'));
+    const thresholdCurrency = (own.currency.trim() || currency).toUpperCase();
+    if (!/^[A-Z]{3}$/.test(thresholdCurrency)) return setOwnError(t('ce.thresholds.currencyInvalid'));
     if (own.source.trim() === '') return setOwnError(t('ce.thresholds.sourceRequired'));
     const threshold: Threshold = {
-      id: `own-${drafts.ownThresholds.length + 1}-${Date.now()}`,
+      id: `own-${crypto.randomUUID()}`,
       label: own.label.trim() || t('ce.thresholds.ownLabel'),
       value: value.value,
-      unit: own.unit.trim() || project.effectUnit,
-      currency: (own.currency.trim() || currency).toUpperCase(),
+      unit,
+      currency: thresholdCurrency,
       date: own.date.trim(),
+      country: '',
       source: own.source.trim(),
-      own: true,
+      sourceUrl: '',
+      notes: '',
     };
+    const answer = await saveCe((ce) => ({
+      ...ce,
+      thresholds: [...ce.thresholds, threshold],
+      thresholdId: threshold.id,
+    }));
+    if (!answer.ok) return setOwnError(reasonOf(answer));
     setOwnError(null);
     setOwn({ label: '', value: '', unit: '', currency: '', date: '', source: '' });
-    update((d) => ({ ...d, ownThresholds: [...d.ownThresholds, threshold], thresholdId: threshold.id }));
   };
+  const removeOwn = (id: string) =>
+    saveCe((ce) => ({
+      ...ce,
+      thresholds: ce.thresholds.filter((th) => th.id !== id),
+      thresholdId: ce.thresholdId === id ? null : ce.thresholdId,
+    }));
 
   const thresholdText = (th: Threshold) =>
     t('ce.thresholds.option', {
@@ -371,15 +388,14 @@ export function Strategies({
       <div className="card">
         <h3>{t('ce.thresholds.title')}</h3>
         <p className="help">{t('ce.thresholds.lead')}</p>
-        <Unsaved />
         <div className="field">
           <label htmlFor="ce-threshold">{t('ce.thresholds.choose')}</label>
           <select
             id="ce-threshold"
-            value={drafts.thresholdId}
+            value={chosen?.id ?? ''}
             onChange={(e) => {
-              const thresholdId = e.target.value;
-              update((d) => ({ ...d, thresholdId }));
+              const thresholdId = e.target.value === '' ? null : e.target.value;
+              void saveCe((ce) => ({ ...ce, thresholdId }));
             }}
           >
             <option value="">{t('ce.thresholds.none')}</option>
@@ -414,9 +430,25 @@ export function Strategies({
             {fit?.ok && <p className="ce-applied">{t('ce.thresholds.applied')}</p>}
           </div>
         )}
+        {ownThresholds.length > 0 && (
+          <>
+            <h4>{t('ce.thresholds.ownList')}</h4>
+            <ul className="ce-own-list">
+              {ownThresholds.map((th) => (
+                <li key={th.id}>
+                  {thresholdText(th)} · {t('ce.thresholds.source', { source: th.source })}{' '}
+                  <button type="button" className="link" onClick={() => void removeOwn(th.id)}>
+                    {t('ce.thresholds.removeOwn')}
+                    <span className="visually-hidden"> {th.label}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         <details className="ce-own">
           <summary>{t('ce.thresholds.ownTitle')}</summary>
-          <form onSubmit={addOwn}>
+          <form onSubmit={(e) => void addOwn(e)}>
             <div className="form-grid">
               {(
                 [
@@ -451,7 +483,41 @@ export function Strategies({
       </div>
 
       <div className="card" aria-labelledby="ce-comparison-title" role="region">
-        <h3 id="ce-comparison-title">{t('ce.strategies.comparisonTitle')}</h3>
+        <div className="charts-heading">
+          <h3 id="ce-comparison-title">{t('ce.strategies.comparisonTitle')}</h3>
+          {result && (
+            <TableCsvButton
+              title={t('ce.strategies.comparisonTitle')}
+              fileName={`${project.name} comparison of strategies`}
+              table={() => ({
+                columns: [
+                  t('ce.strategies.strategy'),
+                  t('ce.strategies.costIn', { currency }),
+                  t('ce.strategies.effectIn', { unit: unitWords }),
+                  t('ce.strategies.status'),
+                  t('ce.strategies.dCLong'),
+                  t('ce.strategies.dELong'),
+                  t('ce.strategies.comparedWith'),
+                  t('ce.strategies.icerIn', { unit: perUnit }),
+                  t('ce.strategies.icerColumn'),
+                  ...(lambda !== undefined ? [t('ce.strategies.nmb', { currency })] : []),
+                ],
+                rows: result.strategies.map((s) => [
+                  s.name,
+                  decimalCell(s.cost),
+                  decimalCell(s.effect),
+                  statusWord(s.status),
+                  decimalCell(s.increment?.dC.value ?? null),
+                  decimalCell(s.increment?.dE.value ?? null),
+                  s.increment?.comparatorName ?? '',
+                  decimalCell(s.increment?.icer.value ?? null),
+                  verdictText(s),
+                  ...(lambda !== undefined ? [decimalCell(s.nmb?.value ?? null)] : []),
+                ]),
+              })}
+            />
+          )}
+        </div>
         {comparison === null && <p className="empty">{t('ce.strategies.needTwo')}</p>}
         {comparison && !comparison.ok && (
           <p className="error banner" role="alert">

@@ -4,11 +4,29 @@
  * pays and who benefits, and the points of the cost-effectiveness plane. Money stays decimal; numbers for
  * recharts are made only at the end (`toNumber()`), and every text comes from the exact decimal.
  */
-import type { SroiResult, StrategyComparison } from '../../../shared/engine';
-import { costPerOutcome } from '../../../shared/engine';
+import {
+  breakEven,
+  costPerDalyAverted,
+  costPerOutcome,
+  costPerQalyGained,
+  dalysAverted,
+  qalysGained,
+  type CostEffectRatio,
+  type DalyResult,
+  type OptionalFigure,
+  type QalyResult,
+  type SroiResult,
+  type StrategyComparison,
+} from '../../../shared/engine';
 import { formatDecimal } from '../../../shared/format/locale';
 import { Dec, ZERO } from '../../../shared/money/decimal';
-import type { Project } from '../../../shared/model';
+import {
+  Sector,
+  type BreakEvenSettings,
+  type HealthEffects,
+  type Project,
+  type Threshold,
+} from '../../../shared/model';
 import thresholdsFile from './thresholds.json';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -22,6 +40,10 @@ export function amountText(value: Dec, locale: string, maxPlaces = 4): string {
   const rounded = value.toDecimalPlaces(maxPlaces, Dec.ROUND_HALF_UP);
   return formatDecimal(rounded, Math.min(rounded.decimalPlaces(), maxPlaces), locale);
 }
+
+/** A figure for a CSV file: the exact decimal (no rounding, no grouping), empty when not available. */
+export const decimalCell = (value: Dec | null): { decimal: string } | null =>
+  value === null ? null : { decimal: value.toFixed() };
 
 /** A signed change: "+1,250.00", "-21,250.00", "0.00". */
 export function signedMoney(value: Dec, locale: string): string {
@@ -50,24 +72,7 @@ export function oneUnit(unit: string, fallback = 'unit of effect'): string {
 // ---------------------------------------------------------------------------------------------------------
 // Thresholds
 
-export interface Threshold {
-  id: string;
-  label: string;
-  /** Canonical decimal string: the willingness to pay per unit of effect. */
-  value: string;
-  /** One unit of effect: "QALY", "DALY averted", "death averted". */
-  unit: string;
-  currency: string;
-  /** When the value applies ("2024-12", "2016"). */
-  date: string;
-  country?: string;
-  source: string;
-  sourceUrl?: string;
-  notes?: string;
-  /** Entered by the user on this screen (not from the library). */
-  own?: boolean;
-}
-
+/** The shipped thresholds (data with a date and source); the user's own are saved with the project. */
 export const LIBRARY_THRESHOLDS: readonly Threshold[] = thresholdsFile.thresholds;
 
 /** "QALYs gained" -> "qaly", "DALYs averted" -> "daly averted", "Deaths averted" -> "death averted". */
@@ -97,15 +102,7 @@ export function thresholdFit(threshold: Threshold, project: Pick<Project, 'curre
 // ---------------------------------------------------------------------------------------------------------
 // Who pays, who benefits
 
-export const SECTORS = [
-  'health-system',
-  'emergency-services',
-  'justice',
-  'people-and-families',
-  'wider-community',
-  'other',
-] as const;
-export type Sector = (typeof SECTORS)[number];
+export const SECTORS: readonly Sector[] = Sector.options;
 
 const SECTOR_WORDS: Array<[Sector, RegExp]> = [
   ['health-system', /\b(health|hospital|nhs|clinic|gp|medical|treatment service)/i],
@@ -266,6 +263,107 @@ export function funderShares(project: Project, result: SroiResult, noFunderLabel
 export function averageAnnualBudget(result: SroiResult): Dec {
   const years = Math.max(0, ...result.investment.inputs.map((i) => i.year));
   return years === 0 ? ZERO : result.investment.nominalTotal.div(years);
+}
+
+/** Where the value of one outcome comes from: an outcome's financial proxy, or the user's own value. */
+export interface BreakEvenValue {
+  outcomes: string;
+  figure: OptionalFigure;
+}
+
+/**
+ * The break-even headline from the saved settings: annual budget (the user's, else the inputs' average per
+ * year) / value of one outcome (the proxy of the chosen outcome, else the user's value); null when neither
+ * value is given.
+ */
+export function breakEvenFrom(
+  settings: BreakEvenSettings | null,
+  project: Project,
+  result: SroiResult,
+  words: { proxyOf: (name: string) => string; outcomesDefault: string },
+): BreakEvenValue | null {
+  if (settings === null) return null;
+  const annualBudget = settings.annualBudget ?? averageAnnualBudget(result).toFixed();
+  const outcome = result.outcomes.find((o) => o.id === settings.outcomeId);
+  if (outcome) {
+    const source = project.outcomes.find((o) => o.id === outcome.id)?.proxy.source;
+    return {
+      outcomes: outcome.name,
+      figure: breakEven({
+        annualBudget,
+        valueOfOneOutcome: outcome.proxy.value,
+        outcomes: outcome.name,
+        valueName: words.proxyOf(outcome.name),
+        currency: project.currency,
+        ...(source ? { valueSource: source } : {}),
+      }),
+    };
+  }
+  if (settings.valueOfOneOutcome === null) return null;
+  return {
+    outcomes: settings.outcomes.trim() || words.outcomesDefault,
+    figure: breakEven({
+      annualBudget,
+      valueOfOneOutcome: settings.valueOfOneOutcome,
+      outcomes: settings.outcomes,
+      valueName: settings.valueName,
+      currency: project.currency,
+      valueSource: settings.source,
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Health effects
+
+export interface HealthFigures {
+  /** Incremental cost: the total cost minus the comparator's. */
+  dC: Dec;
+  qaly: QalyResult | null;
+  perQaly: CostEffectRatio | null;
+  daly: DalyResult | null;
+  perDaly: CostEffectRatio | null;
+}
+
+/**
+ * QALYs gained and DALYs averted from the saved entries, and the cost of each: a QALY entry of N years is a
+ * gain in each of years 1..N (discounted like outcome values); entries add up. Null figures: no entry given.
+ */
+export function healthFigures(
+  health: HealthEffects,
+  totalCost: Dec,
+  settings: Project['settings'],
+  currency: string,
+  fallbackLabels: { deaths: string; condition: string },
+): HealthFigures {
+  const dC = totalCost.minus(health.comparatorCost);
+  const qaly =
+    health.qalys.length === 0
+      ? null
+      : qalysGained(
+          health.qalys.flatMap((q) =>
+            Array.from({ length: q.years }, (_, i) => ({
+              year: i + 1,
+              utilityGain: q.utilityGain,
+              persons: q.persons,
+            })),
+          ),
+          settings,
+        );
+  const daly =
+    health.deaths.length + health.disability.length === 0
+      ? null
+      : dalysAverted({
+          deaths: health.deaths.map((d) => ({ ...d, label: d.label.trim() || fallbackLabels.deaths })),
+          disability: health.disability.map((d) => ({ ...d, label: d.label.trim() || fallbackLabels.condition })),
+        });
+  return {
+    dC,
+    qaly,
+    perQaly: qaly?.qalys.value ? costPerQalyGained(dC, qaly.qalys.value, currency) : null,
+    daly,
+    perDaly: daly?.dalys.value ? costPerDalyAverted(dC, daly.dalys.value, currency) : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 /**
  * Small pieces shared by the cost-effectiveness stage: a figure with its "How was this obtained?" button, a
- * list of them, and the marker on inputs that are kept on this screen only (not yet saved with the project).
+ * list of them, and Enter as a way to save a field.
  */
-import { useTranslation } from 'react-i18next';
+import type { KeyboardEvent } from 'react';
 import type { Explanation } from '../../../shared/engine';
 import { ExplainButton } from '../components/ExplainButton';
 
@@ -41,12 +41,14 @@ export function FigureList({
   );
 }
 
-/** "Kept on this screen only": inputs the project file cannot hold yet. */
-export function Unsaved() {
-  const { t } = useTranslation();
-  return (
-    <p className="ce-unsaved" role="note">
-      <strong>{t('ce.unsaved.title')}</strong> {t('ce.unsaved.text')}
-    </p>
-  );
+/**
+ * Enter in a field saves it, as leaving it does: the fields save when they lose focus, so Enter takes the focus
+ * away and gives it back. In a form, Enter still submits the form.
+ */
+export function saveOnEnter(event: KeyboardEvent<HTMLElement>): void {
+  const field = event.target;
+  if (event.key !== 'Enter' || !(field instanceof HTMLInputElement) || field.form !== null) return;
+  event.preventDefault();
+  field.blur();
+  field.focus();
 }

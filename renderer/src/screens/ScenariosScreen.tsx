@@ -4,14 +4,15 @@
  *
  *   {section === 'scenarios' && <ScenariosScreen state={state} project={project} result={result} />}
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SroiResult } from '../../../shared/engine';
 import { compareScenarios } from '../../../shared/engine/scenario';
 import type { Project } from '../../../shared/model';
-import { EMPTY_DRAFTS, type CeDrafts, type DraftUpdate } from '../ce/drafts';
 import { FunderView } from '../ce/FunderView';
 import { Indicators } from '../ce/Indicators';
+import type { SaveCe } from '../ce/inputs';
+import { saveOnEnter } from '../ce/parts';
 import { Scenarios } from '../ce/Scenarios';
 import { Strategies } from '../ce/Strategies';
 import type { ProjectState } from '../hooks/useProject';
@@ -31,9 +32,13 @@ export function ScenariosScreen({
   chartWidth?: number;
 }) {
   const { t } = useTranslation();
-  // UNSAVED: inputs the project model has no field for yet (see ../ce/drafts.ts).
-  const [drafts, setDrafts] = useState<CeDrafts>(EMPTY_DRAFTS);
-  const update: DraftUpdate = (change) => setDrafts((d) => change(d));
+  // The stage's own inputs are saved with the project, each change applied to the latest saved version (queued
+  // and undoable like every other edit).
+  const { updateScope } = state;
+  const save: SaveCe = useCallback(
+    (change) => updateScope((latest) => ({ costEffectiveness: change(latest.costEffectiveness) })),
+    [updateScope],
+  );
   const comparison = useMemo(() => compareScenarios(project, project.scenarios, t('ce.scenarios.base')), [project, t]);
 
   const parts = [
@@ -44,7 +49,7 @@ export function ScenariosScreen({
   ] as const;
 
   return (
-    <section aria-labelledby="ce-title" className="ce-screen">
+    <section aria-labelledby="ce-title" className="ce-screen" onKeyDown={saveOnEnter}>
       <h1 id="ce-title">{t('ce.title')}</h1>
       <p className="lead">{t('ce.lead')}</p>
       <nav className="ce-toc" aria-label={t('ce.toc')}>
@@ -65,16 +70,9 @@ export function ScenariosScreen({
           ))}
         </ul>
       </nav>
-      <Indicators project={project} result={result} drafts={drafts} update={update} />
-      <FunderView project={project} result={result} drafts={drafts} update={update} />
-      <Strategies
-        state={state}
-        project={project}
-        scenarios={comparison}
-        drafts={drafts}
-        update={update}
-        chartWidth={chartWidth}
-      />
+      <Indicators project={project} result={result} save={save} />
+      <FunderView project={project} result={result} save={save} />
+      <Strategies state={state} project={project} scenarios={comparison} save={save} chartWidth={chartWidth} />
       <Scenarios state={state} project={project} comparison={comparison} chartWidth={chartWidth} />
     </section>
   );
