@@ -44,11 +44,16 @@ export function createProgram(io: CliIo, setExitCode: (code: ExitCode) => void):
 
   program
     .command('simulate')
-    .description('Monte Carlo over the distributions of a model file: percentiles of PV, NPV, ratio; P(ratio > 1)')
+    .description(
+      'Monte Carlo over the distributions of a model file: percentiles of PV, NPV, ratio; P(ratio > 1); for strategies, the CE plane and CEAC',
+    )
     .argument('<file>', 'the model file (*.sroi.json)')
     .option('--iterations <n>', 'number of iterations, 1 to 1,000,000 (default 10,000)')
     .option('--seed <s>', 'seed of the generator, 0 to 4,294,967,295 (default: drawn at random and printed)')
     .option('--bins <n>', 'bins of the ratio histogram (default 20)')
+    .option('--comparator <id>', 'with two strategies or more: compare them against this one (default: the first)')
+    .option('--wtp-max <x>', "end of the acceptability curve's willingness-to-pay grid (default: from the strategies)")
+    .option('--wtp-points <n>', 'points of the willingness-to-pay grid, 2 to 1,001 (default 11)')
     .option('--json', 'print the run settings, seed and summary as JSON')
     .option('--progress', 'report progress on standard error even when it is not a terminal')
     .action((file: string, options: SimulateOptions) => setExitCode(simulateCommand(file, options, io)));

@@ -1,8 +1,10 @@
 /**
- * `sroi simulate FILE [--iterations N] [--seed S] [--bins B] [--json] [--progress]`: Monte Carlo over the
- * distributions in a model file (METHOD.md section 3): mean and 2.5 / 50 / 97.5 percentiles of PV, NPV and the
- * SROI ratio, P(ratio > 1), P(NPV > 0) and a histogram of the ratio, printed with the run's settings and seed.
- * The same file, iterations and seed give the same output, byte for byte (no clock in it).
+ * `sroi simulate FILE [--iterations N] [--seed S] [--bins B] [--comparator ID] [--wtp-max X] [--wtp-points N]
+ * [--json] [--progress]`: Monte Carlo over the distributions in a model file (METHOD.md section 3): mean and
+ * 2.5 / 50 / 97.5 percentiles of PV, NPV and the SROI ratio, P(ratio > 1), P(NPV > 0) and a histogram of the
+ * ratio, printed with the run's settings and seed; with two strategies or more, their probabilistic
+ * cost-effectiveness too (simulate-psa.ts). The same file, iterations and seed give the same output, byte for
+ * byte (no clock in it).
  *
  * The run happens in a worker thread (simulate-worker.ts, bundled as dist/cli/simulate-worker.cjs). The
  * command itself stays synchronous, like every other command: the main thread waits on a shared counter
@@ -21,10 +23,16 @@ import { formatProblems } from './format-problems';
 import type { CliIo } from './io';
 import { OUTPUT_SCHEMA_VERSION, toJsonText, validateOutput } from './json-output';
 import { loadModel } from './load-model';
-import type { SimulateWorkerInput, SimulateWorkerMessage } from './simulate-worker';
+import { formatPsa, planPsa, psaOutput, psaRerunOptions, type PsaOptions, type PsaOutput } from './simulate-psa';
+import type {
+  SimulateWorkerInput,
+  SimulateWorkerMessage,
+  SimulateWorkerPsa,
+  SimulateWorkerPsaResult,
+} from './simulate-worker';
 import { renderPairs, renderTable } from './text-table';
 
-export interface SimulateOptions {
+export interface SimulateOptions extends PsaOptions {
   iterations?: string;
   seed?: string;
   bins?: string;
@@ -61,13 +69,13 @@ function workerFile(): string {
   return join(__dirname, 'simulate-worker.cjs');
 }
 
-/** Run the simulation in a worker thread and wait for it, reporting progress; returns the summary. */
+/** Run the simulation in a worker thread and wait for it, reporting progress; returns the summaries. */
 export function runInWorker(
   project: Project,
-  settings: { iterations: number; seed: number; histogramBins: number },
+  settings: { iterations: number; seed: number; histogramBins: number; psa: SimulateWorkerPsa | null },
   onProgress: (done: number, total: number) => void,
   file = workerFile(),
-): Summarised {
+): { summary: Summarised; psa: SimulateWorkerPsaResult | null } {
   if (!existsSync(file)) {
     throw new Error(`the simulation worker ${file} is missing; run "npm run build:cli"`);
   }
@@ -90,7 +98,7 @@ export function runInWorker(
             onProgress(message.done, message.total);
             break;
           case 'result':
-            return message.summary;
+            return { summary: message.summary, psa: message.psa };
           case 'cancelled':
             throw new Error(`the simulation stopped after ${message.completed} iterations`);
           case 'error':
@@ -154,20 +162,34 @@ export function simulateCommand(file: string, options: SimulateOptions, io: CliI
     return ExitCode.InvalidModel;
   }
   const project = loaded.file.project;
+  const plan = planPsa(project, options);
   const interactive = process.stderr.isTTY === true && !options.json;
   const progress = progressReporter(io, options.progress === true || interactive, interactive);
-  let summary: Summarised;
+  let ran: ReturnType<typeof runInWorker>;
   try {
-    summary = runInWorker(project, { iterations, seed, histogramBins }, progress.report);
+    ran = runInWorker(project, { iterations, seed, histogramBins, psa: plan?.worker ?? null }, progress.report);
   } finally {
     progress.end();
   }
-  io.out(
-    options.json
-      ? toJsonText(simulateOutput(file, project, summary, options.seed === undefined))
-      : formatSimulation(file, project, summary, options.seed === undefined),
-  );
+  const psa = plan !== null && ran.psa !== null ? psaOutput(project, plan, ran.psa) : null;
+  const run = {
+    summary: ran.summary,
+    psa,
+    seedDrawn: options.seed === undefined,
+    rerunExtra: psaRerunOptions(plan, options),
+  };
+  io.out(options.json ? toJsonText(simulateOutput(file, project, run)) : formatSimulation(file, project, run));
   return ExitCode.Ok;
+}
+
+/** One finished run, ready to print. */
+export interface SimulationToPrint {
+  summary: Summarised;
+  /** The strategies' part (null with fewer than two strategies). */
+  psa: PsaOutput | null;
+  seedDrawn: boolean;
+  /** Options that repeat the strategies' part, e.g. " --comparator none" (empty for the defaults). */
+  rerunExtra: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -188,19 +210,21 @@ export interface SimulateOutput {
     rerun: string;
   };
   result: Summarised;
+  /**
+   * With two strategies or more: their probabilistic cost-effectiveness (the CE plane without its scatter, the
+   * CEAC over the grid, each strategy's probability of being cost-effective at the threshold); otherwise null.
+   */
+  psa: PsaOutput | null;
 }
 
-function rerunCommand(file: string, summary: Summarised): string {
+function rerunCommand(file: string, run: SimulationToPrint): string {
   const quoted = /^[\w./-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
-  return `sroi simulate ${quoted} --iterations ${summary.iterations} --seed ${summary.seed} --bins ${summary.settings.histogramBins}`;
+  const s = run.summary;
+  return `sroi simulate ${quoted} --iterations ${s.iterations} --seed ${s.seed} --bins ${s.settings.histogramBins}${run.rerunExtra}`;
 }
 
-export function simulateOutput(
-  file: string,
-  project: Project,
-  summary: Summarised,
-  seedDrawn: boolean,
-): SimulateOutput {
+export function simulateOutput(file: string, project: Project, run: SimulationToPrint): SimulateOutput {
+  const { summary, seedDrawn } = run;
   return {
     schemaVersion: OUTPUT_SCHEMA_VERSION,
     generator: { name: 'sroi', version },
@@ -212,9 +236,10 @@ export function simulateOutput(
       seed: summary.seed,
       seedGiven: !seedDrawn,
       histogramBins: summary.settings.histogramBins,
-      rerun: rerunCommand(file, summary),
+      rerun: rerunCommand(file, run),
     },
     result: summary,
+    psa: run.psa,
   };
 }
 
@@ -254,9 +279,10 @@ function histogramLines(summary: Summarised): string[] {
   ];
 }
 
-export function formatSimulation(file: string, project: Project, summary: Summarised, seedDrawn: boolean): string {
+export function formatSimulation(file: string, project: Project, run: SimulationToPrint): string {
   const title = `Monte Carlo: ${project.name}`;
-  const s = summary;
+  const s = run.summary;
+  const seedDrawn = run.seedDrawn;
   const lines: string[] = [title, '='.repeat([...title].length)];
   lines.push(
     ...renderPairs([
@@ -354,7 +380,9 @@ export function formatSimulation(file: string, project: Project, summary: Summar
     }
   }
 
-  lines.push(...heading('Repeat this run'), `  ${rerunCommand(file, s)}`);
+  if (run.psa !== null) lines.push(...formatPsa(project, run.psa, s.iterations));
+
+  lines.push(...heading('Repeat this run'), `  ${rerunCommand(file, run)}`);
   lines.push('', 'Monte Carlo runs in floating point; `sroi compute` gives the base case in exact decimals.');
   return lines.join('\n') + '\n';
 }

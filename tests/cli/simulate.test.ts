@@ -3,6 +3,8 @@
  * worked example with distributions added, and checks that the same seed gives the same output byte for byte,
  * another seed other numbers, that --json parses and matches the engine run in-process, that P(ratio > 1) is a
  * probability, that progress goes to standard error only, and the exit codes (electron/cli/exit-codes.ts).
+ * With strategies (W2 plus three strategies with distributions and a threshold of its own), the probabilistic
+ * CE results: the same numbers as the shared function the app's worker calls, for the same seed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -10,8 +12,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulate } from '../../shared/engine/uncertainty';
-import { parseProjectFile } from '../../shared/model';
+import {
+  ceac,
+  defaultWtpMax,
+  drawStrategies,
+  simulate,
+  strategyPsa,
+  strategyPsaFromDraws,
+} from '../../shared/engine/uncertainty';
+import { parseProjectFile, type Project } from '../../shared/model';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'sroi.cjs');
@@ -46,6 +55,7 @@ function newestSource(dir: string): number {
 let tmp = '';
 let model = '';
 let plain = '';
+let withStrategies = '';
 
 /** W2 with distributions on four assumptions of three outcomes. */
 function w2WithDistributions(): Record<string, unknown> {
@@ -58,6 +68,56 @@ function w2WithDistributions(): Record<string, unknown> {
   };
   syringes.uncertainty = { deadweight: { type: 'normal', mean: '0.5', sd: '0.3' } };
   return file;
+}
+
+/** W2 with distributions, three strategies with distributions of their own, and an own threshold chosen. */
+function w2WithStrategies(): Record<string, unknown> {
+  const file = w2WithDistributions() as { project: Record<string, unknown> };
+  const strategy = (id: string, name: string, cost: string, effect: string, uncertainty: object) => ({
+    id,
+    name,
+    cost,
+    effect,
+    notes: '',
+    uncertainty,
+  });
+  file.project.effectUnit = 'deaths averted';
+  file.project.strategies = [
+    strategy('none', 'No outreach', '0', '0', {}),
+    strategy('outreach', 'Street outreach', '106250', '2.1', {
+      cost: { type: 'gamma', mean: '106250', se: '10000' },
+      effect: { type: 'normal', mean: '2.1', sd: '0.6' },
+    }),
+    strategy('scale', 'Outreach and a second van', '180000', '3', {
+      cost: { type: 'gamma', mean: '180000', se: '20000' },
+      effect: { type: 'normal', mean: '3', sd: '0.9' },
+    }),
+  ];
+  file.project.costEffectiveness = {
+    ...(file.project.costEffectiveness as object),
+    thresholds: [
+      {
+        id: 'board-wtp',
+        label: "The board's willingness to pay",
+        value: '60000',
+        unit: 'death averted',
+        currency: 'EUR',
+        date: '2025',
+        country: '',
+        source: 'Board minutes, March 2025',
+        sourceUrl: '',
+        notes: '',
+      },
+    ],
+    thresholdId: 'board-wtp',
+  };
+  return file;
+}
+
+function projectOf(file: Record<string, unknown>): Project {
+  const parsed = parseProjectFile(file);
+  if (!parsed.ok) throw new Error(`the test model is invalid: ${JSON.stringify(parsed.problems)}`);
+  return parsed.value.project;
 }
 
 beforeAll(() => {
@@ -74,6 +134,8 @@ beforeAll(() => {
   writeFileSync(model, JSON.stringify(w2WithDistributions(), null, 2));
   plain = join(tmp, 'w2.sroi.json');
   writeFileSync(plain, readFileSync(W2, 'utf8'));
+  withStrategies = join(tmp, 'w2-strategies.sroi.json');
+  writeFileSync(withStrategies, JSON.stringify(w2WithStrategies(), null, 2));
 });
 
 afterAll(() => {
@@ -214,6 +276,170 @@ describe('sroi simulate', () => {
       const json = sroi(['simulate', path, '--seed', '1', '--json']);
       expect(json.code).toBe(1);
       expect(JSON.parse(json.stdout)).toMatchObject({ command: 'validate', valid: false });
+    });
+  });
+
+  describe('with strategies', () => {
+    it('reports the probabilistic CE results, the same numbers as the shared function for the same seed', () => {
+      const run = sroi(['simulate', withStrategies, '--iterations', '2000', '--seed', '42', '--json']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe('');
+      const out = JSON.parse(run.stdout);
+      const project = projectOf(w2WithStrategies());
+      // The threshold (60,000 EUR per death averted) is inside the default grid: 2 x 60,000 rounded up.
+      expect(defaultWtpMax(project, 60_000)).toBe(200_000);
+      expect(out.psa).toMatchObject({
+        comparator: { id: 'none', name: 'No outreach', given: false },
+        wtp: { max: 200_000, points: 11, maxGiven: false },
+        thresholdNote: null,
+      });
+      const shared = strategyPsa(
+        project,
+        { comparatorId: 'none', wtpMax: 200_000, points: 11, scatterPoints: 0 },
+        2000,
+        42,
+      );
+      expect(out.psa.result).toEqual(JSON.parse(JSON.stringify(shared)));
+      expect(out.psa.result.plane.map((s: { id: string }) => s.id)).toEqual(['outreach', 'scale']);
+      expect(out.psa.result.ceac.points).toHaveLength(11);
+
+      // The app's worker uses 101 points and keeps a scatter: the plane's figures are the same.
+      const app = strategyPsa(project, { comparatorId: 'none', wtpMax: 200_000, points: 101 }, 2000, 42);
+      const figures = (plane: typeof app.plane) => plane.map(({ points: _points, ...rest }) => rest);
+      expect(figures(out.psa.result.plane)).toEqual(JSON.parse(JSON.stringify(figures(app.plane))));
+      expect(out.psa.result.ceac.points[5].shares).toEqual(app.ceac.points[50].shares);
+
+      // The probability of being cost-effective at the threshold.
+      const draws = drawStrategies(project, 2000, 42);
+      const at = ceac(draws, [60_000]).points[0];
+      expect(out.psa.threshold).toMatchObject({ id: 'board-wtp', value: '60000', currency: 'EUR', lambda: 60_000 });
+      expect(out.psa.threshold.strategies).toEqual([
+        { id: 'none', name: 'No outreach', probabilityCostEffective: at.shares[0], expectedNmb: at.expectedNmb[0] },
+        {
+          id: 'outreach',
+          name: 'Street outreach',
+          probabilityCostEffective: at.shares[1],
+          expectedNmb: at.expectedNmb[1],
+        },
+        {
+          id: 'scale',
+          name: 'Outreach and a second van',
+          probabilityCostEffective: at.shares[2],
+          expectedNmb: at.expectedNmb[2],
+        },
+      ]);
+      expect(at.shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      expect(out.psa.threshold.highestExpectedNmbId).toBe(at.optimalId);
+      expect(
+        strategyPsaFromDraws(project, draws, { comparatorId: 'none', wtpMax: 200_000, points: 11 }).plane[0]
+          .meanDeltaCost,
+      ).toBe(out.psa.result.plane[0].meanDeltaCost);
+
+      // The SROI part is untouched by the strategies.
+      const engine = simulate(project, { iterations: 2000, seed: 42, histogramBins: 20 });
+      if (engine.status !== 'complete') throw new Error('not complete');
+      const { draws: _draws, ...summary } = engine;
+      expect(out.result).toEqual(JSON.parse(JSON.stringify(summary)));
+    });
+
+    it('prints the comparison, the threshold and the acceptability curve, and repeats byte for byte', () => {
+      const run = sroi(['simulate', withStrategies, '--iterations', '2000', '--seed', '42']);
+      expect(run.code).toBe(0);
+      const text = run.stdout;
+      expect(sroi(['simulate', withStrategies, '--iterations', '2000', '--seed', '42']).stdout).toBe(text);
+      expect(text).toContain('Strategies: probabilistic cost-effectiveness (3 strategies; 2,000 iterations)');
+      expect(text).toMatch(
+        /^ {2}Compared with +No outreach \(none\): the first strategy; --comparator ID for another$/m,
+      );
+      expect(text).toMatch(/^ {2}Street outreach +gamma: mean 106,250, se 10,000 +normal: mean 2\.1, sd 0\.6$/m);
+      expect(text).toMatch(/^ {2}No outreach +entered value \(0\) +entered value \(0\)$/m);
+      expect(text).toMatch(
+        /^ {2}Street outreach +[\d,]+\.\d\d +\d\.\d{4} +[\d,]+\.\d\d EUR per deaths averted +\d+\.\d %/m,
+      );
+      expect(text).toContain('At the threshold "The board\'s willingness to pay": 60,000.00 EUR per death averted');
+      expect(text).toMatch(/^ {2}No outreach +0\.\d{4} \(\d+\.\d %\) +0\.00$/m);
+      const curve = text.slice(text.indexOf('Acceptability curve'), text.indexOf('Repeat this run'));
+      const rows = curve.split('\n').filter((l) => /^ +[\d,]+\.\d\d +/.test(l));
+      expect(rows).toHaveLength(11);
+      expect(rows[0]).toMatch(/^ +0\.00 +100\.0 % +0\.0 % +0\.0 %$/);
+      expect(rows[10]).toMatch(/^ +200,000\.00 /);
+      expect(text).toContain(`sroi simulate ${withStrategies} --iterations 2000 --seed 42 --bins 20\n`);
+    });
+
+    it('takes another comparator and grid, and says so in the command that repeats the run', () => {
+      const run = sroi([
+        'simulate',
+        withStrategies,
+        '--iterations',
+        '500',
+        '--seed',
+        '3',
+        '--comparator',
+        'outreach',
+        '--wtp-max',
+        '150000',
+        '--wtp-points',
+        '4',
+        '--json',
+      ]);
+      expect(run.code).toBe(0);
+      const out = JSON.parse(run.stdout);
+      expect(out.psa.comparator).toEqual({ id: 'outreach', name: 'Street outreach', given: true });
+      expect(out.psa.result.plane.map((s: { id: string }) => s.id)).toEqual(['none', 'scale']);
+      expect(out.psa.result.ceac.points.map((p: { lambda: number }) => p.lambda)).toEqual([
+        0, 50_000, 100_000, 150_000,
+      ]);
+      expect(out.run.rerun).toBe(
+        `sroi simulate ${withStrategies} --iterations 500 --seed 3 --bins 20 --comparator outreach --wtp-max 150000 --wtp-points 4`,
+      );
+      const project = projectOf(w2WithStrategies());
+      expect(out.psa.result).toEqual(
+        JSON.parse(
+          JSON.stringify(
+            strategyPsa(project, { comparatorId: 'outreach', wtpMax: 150_000, points: 4, scatterPoints: 0 }, 500, 3),
+          ),
+        ),
+      );
+    });
+
+    it('says why a threshold in another currency is not used', () => {
+      const file = w2WithStrategies() as {
+        project: { costEffectiveness: { thresholds: Array<{ currency: string }> } };
+      };
+      file.project.costEffectiveness.thresholds[0].currency = 'GBP';
+      const path = join(tmp, 'gbp-threshold.sroi.json');
+      writeFileSync(path, JSON.stringify(file));
+      const json = JSON.parse(sroi(['simulate', path, '--iterations', '100', '--seed', '1', '--json']).stdout);
+      expect(json.psa.threshold).toBeNull();
+      expect(json.psa.thresholdNote).toBe(
+        'the threshold "The board\'s willingness to pay" is in GBP and the strategies in EUR: not used (no silent conversion)',
+      );
+      const text = sroi(['simulate', path, '--iterations', '100', '--seed', '1']).stdout;
+      expect(text).toContain('  Threshold: the threshold "The board\'s willingness to pay" is in GBP');
+      expect(text).not.toContain('At the threshold');
+    });
+
+    it('has no strategies part for a model without strategies', () => {
+      const out = JSON.parse(sroi(['simulate', model, '--iterations', '100', '--seed', '1', '--json']).stdout);
+      expect(out.psa).toBeNull();
+      expect(sroi(['simulate', model, '--iterations', '100', '--seed', '1']).stdout).not.toContain('Strategies:');
+    });
+
+    it('refuses a wrong comparator or grid with exit code 2, naming the option', () => {
+      const unknown = sroi(['simulate', withStrategies, '--seed', '1', '--comparator', 'van']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toBe(
+        'sroi: --comparator: no strategy "van" in the file; its strategies are none (No outreach), outreach (Street outreach), scale (Outreach and a second van)\n',
+      );
+      expect(unknown.stdout).toBe('');
+      const zero = sroi(['simulate', withStrategies, '--seed', '1', '--wtp-max', '0']);
+      expect(zero.code).toBe(2);
+      expect(zero.stderr).toBe('sroi: --wtp-max must be a number above 0, got "0"\n');
+      expect(sroi(['simulate', withStrategies, '--seed', '1', '--wtp-points', '1']).code).toBe(2);
+      expect(sroi(['simulate', withStrategies, '--seed', '1', '--wtp-points', '1002']).code).toBe(2);
+      const none = sroi(['simulate', model, '--seed', '1', '--comparator', 'none']);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toContain('--comparator needs a model with two strategies or more; this one has 0');
     });
   });
 

@@ -2,7 +2,8 @@
 // The distribution editor of the Sensitivity screen: first values offered from the entered figure, what was
 // typed checked by the model's own Distribution schema (zod) with the reason next to the parameter, ranges that
 // cannot fit the assumption refused, adjustments typed in percent and stored as fractions, and a valid
-// distribution saved on the outcome through patchItem (the screen's autosave path).
+// distribution saved on the outcome through patchItem (the screen's autosave path); a strategy's cost and
+// effect distributions saved on the strategy the same way (they used to live only in the session).
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,6 @@ import {
   defaultParams,
   type DistributionTarget,
 } from '../../renderer/src/sensitivity/distribution-form';
-import { clearSessions } from '../../renderer/src/sensitivity/session-store';
 import { computeSroi } from '../../shared/engine';
 import { Distribution, parseProjectFile, type Project } from '../../shared/model';
 import { repoRoot } from '../support/repo-root';
@@ -58,7 +58,6 @@ const quantity: DistributionTarget = {
 
 afterEach(() => {
   cleanup();
-  clearSessions();
 });
 
 describe('buildDistribution (the editor without React)', () => {
@@ -243,5 +242,69 @@ describe('SensitivityScreen saves distributions on the outcome', () => {
       ),
     );
     await waitFor(() => expect(project.outcomes.find((o) => o.id === 'oat')?.uncertainty).toEqual({}));
+  });
+});
+
+describe('SensitivityScreen saves strategy distributions on the strategy', () => {
+  it("patches the strategy's uncertainty through the project state, and shows it from the model", async () => {
+    const strategy = (id: string, name: string, cost: string, effect: string) => ({
+      id,
+      name,
+      cost,
+      effect,
+      notes: '',
+      uncertainty: {},
+    });
+    let project: Project = {
+      ...loadW2(),
+      effectUnit: 'deaths averted',
+      strategies: [strategy('none', 'No outreach', '0', '0'), strategy('outreach', 'Street outreach', '106250', '2.1')],
+    };
+    const patches: Array<{ list: string; id: string }> = [];
+    const patchItem = vi.fn(
+      async (list: string, id: string, change: (item: never) => unknown): Promise<SaveOutcome> => {
+        patches.push({ list, id });
+        const current = project.strategies.find((s) => s.id === id);
+        const changed = change(current as never) as Project['strategies'][number];
+        project = { ...project, strategies: project.strategies.map((s) => (s.id === id ? changed : s)) };
+        return { ok: true };
+      },
+    );
+    const state = { patchItem } as unknown as ProjectState;
+    const view = render(<SensitivityScreen state={state} project={project} result={computeSroi(project)} />);
+    const form = screen.getByRole('form', { name: 'Set a distribution: Distributions of the strategies' });
+    fireEvent.change(within(form).getByLabelText('Assumption'), { target: { value: 'outreach:cost' } });
+    fireEvent.change(within(form).getByLabelText('Distribution'), { target: { value: 'gamma' } });
+    fireEvent.change(within(form).getByLabelText('Standard error'), { target: { value: '10000' } });
+    await act(async () => fireEvent.click(within(form).getByRole('button', { name: 'Save distribution' })));
+    expect(patches).toEqual([{ list: 'strategies', id: 'outreach' }]);
+    expect(project.strategies[1].uncertainty).toEqual({ cost: { type: 'gamma', mean: '106250', se: '10000' } });
+    // Nothing else of the strategy changed.
+    expect({ ...project.strategies[1], uncertainty: {} }).toEqual(
+      strategy('outreach', 'Street outreach', '106250', '2.1'),
+    );
+
+    // What is listed comes from the model (a fresh screen shows it), not from the session.
+    view.unmount();
+    render(<SensitivityScreen state={state} project={project} result={computeSroi(project)} />);
+    const list = screen.getByRole('table', { name: 'Distributions: Distributions of the strategies' });
+    expect(within(list).getByRole('row', { name: /Cost: Street outreach/ }).textContent).toContain(
+      'Gamma: mean 106,250.00 EUR, SE 10,000.00 EUR',
+    );
+
+    // A refusal from the backend is shown next to the form, and nothing is saved.
+    patchItem.mockResolvedValueOnce({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: 'Not saved',
+        fields: [{ path: 'uncertainty.effect.sd', where: 'Street outreach', message: 'sd must be above 0' }],
+      },
+    });
+    const again = screen.getByRole('form', { name: 'Set a distribution: Distributions of the strategies' });
+    fireEvent.change(within(again).getByLabelText('Assumption'), { target: { value: 'outreach:effect' } });
+    fireEvent.change(within(again).getByLabelText('Distribution'), { target: { value: 'normal' } });
+    await act(async () => fireEvent.click(within(again).getByRole('button', { name: 'Save distribution' })));
+    expect(within(again).getByRole('alert').textContent).toBe('sd must be above 0');
   });
 });

@@ -3,11 +3,13 @@
 // forms (OAT retention's proxy could fall to 2,011.14 EUR, x 0.3352), "cannot reach 1 : 1 through this outcome"
 // where the multiplier is 0 or below (overdose -0.1472, syringes -12.0701), the disbenefit 39.5 times larger,
 // all proxies x 0.5879, the investment 180,737.35 EUR; drop-off, duration and the discount rate by bisection;
-// and the other direction ("rises to 1 : 1") when the ratio is below 1, "n/a" when the investment is zero.
-import { cleanup, render, screen, within } from '@testing-library/react';
+// and the other direction ("rises to 1 : 1") when the ratio is below 1, "n/a" when the investment is zero;
+// the table downloaded as CSV, with the values as numbers in their unit.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as FilesModule from '../../renderer/src/api/files';
 import i18next from '../../renderer/src/i18n';
 import { SwitchingTable } from '../../renderer/src/sensitivity/SwitchingTable';
 import { reasonText, switchingGroups } from '../../renderer/src/sensitivity/switching-rows';
@@ -24,6 +26,15 @@ function loadW2(): Project {
 
 const t = i18next.t.bind(i18next);
 
+const downloads = vi.hoisted(() => ({ text: [] as Array<[string, string]> }));
+vi.mock('../../renderer/src/api/files', async (original) => ({
+  ...(await original<typeof FilesModule>()),
+  saveTextFile: async (name: string, _kind: string, content: string) => {
+    downloads.text.push([name, content]);
+    return true;
+  },
+}));
+
 function groupsOf(project: Project) {
   return switchingGroups(project, computeSroi(project), numericSwitchingValues(project), t, 'en');
 }
@@ -35,7 +46,10 @@ function row(project: Project, outcome: string, assumption: string) {
   return found;
 }
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  downloads.text.length = 0;
+});
 
 describe('switching values of W2 in words', () => {
   const w2 = loadW2();
@@ -151,5 +165,34 @@ describe('switching values of W2 in words', () => {
         .map((c) => c.textContent),
     ).toEqual(['6,000.00 EUR', '2,011.14 EUR', 'The ratio falls to 1 : 1 if the proxy falls to 2,011.14 EUR.']);
     expect(table.textContent).toContain('Cannot reach 1 : 1 through this outcome');
+  });
+});
+
+describe('switching values as CSV', () => {
+  it('writes one line per assumption with its group, the values as numbers in their unit, and the words', async () => {
+    const w2 = loadW2();
+    render(<SwitchingTable project={w2} result={computeSroi(w2)} />);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Download CSV: Switching values' })));
+    expect(downloads.text).toHaveLength(1);
+    const [name, content] = downloads.text[0];
+    expect(name).toMatch(/switching-values\.csv$/);
+    const lines = content
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Outcome or whole model,Assumption,Entered,Value at 1 : 1,Unit,In words');
+    expect(lines).toContain(
+      'Retained in opioid agonist treatment,Proxy,6000.00,2011.14,EUR,"The ratio falls to 1 : 1 if the proxy falls to 2,011.14 EUR."',
+    );
+    const deadweight = lines.find((l) => l.startsWith('Retained in opioid agonist treatment,Deadweight,'))?.split(',');
+    expect(deadweight?.slice(2, 5)).toEqual(['25', '74.86', '%']);
+    expect(lines).toContain(
+      `The whole model,Investment,106250.00,${computeSroi(w2).investmentSwitch.toDecimalPlaces(2).toFixed(2)},EUR,"The ratio falls to 1 : 1 if the investment rises to 180,737.35 EUR."`,
+    );
+    // Where there is no value at 1 : 1 the cell is empty, and the words say why.
+    const overdose = lines.find((l) => l.startsWith('Overdose deaths averted,'));
+    expect(overdose).toMatch(
+      /^Overdose deaths averted,"Proxy, quantity, [^"]+",,,,"?Cannot reach 1 : 1 through this outcome/,
+    );
   });
 });

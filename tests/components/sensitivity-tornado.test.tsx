@@ -2,11 +2,13 @@
 // One-way sensitivity on the Sensitivity screen with W2: the default ranges (proxies and quantities +-20 %,
 // adjustments +-10 points, the discount rate 0 % and 6 %, non-cash inputs +-20 %, each outcome removed), the
 // tornado sorted by swing (widest first, the same order as the engine), the outcome-removed case, a range of
-// one's own for an assumption that has none by default (a duration), and the ranges' settings.
+// one's own for an assumption that has none by default (a duration), and the ranges' settings; the table
+// downloaded as CSV with the ratios as exact decimals.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as FilesModule from '../../renderer/src/api/files';
 import i18next from '../../renderer/src/i18n';
 import { OneWayPanel } from '../../renderer/src/sensitivity/OneWayPanel';
 import { DEFAULT_ONE_WAY, oneWayOptions, tornadoData } from '../../renderer/src/sensitivity/tornado-data';
@@ -24,7 +26,19 @@ function loadW2(): Project {
 const t = i18next.t.bind(i18next);
 const w2 = loadW2();
 
-afterEach(() => cleanup());
+const downloads = vi.hoisted(() => ({ text: [] as Array<[string, string]> }));
+vi.mock('../../renderer/src/api/files', async (original) => ({
+  ...(await original<typeof FilesModule>()),
+  saveTextFile: async (name: string, _kind: string, content: string) => {
+    downloads.text.push([name, content]);
+    return true;
+  },
+}));
+
+afterEach(() => {
+  cleanup();
+  downloads.text.length = 0;
+});
 
 /** The figures table under the tornado: one row per assumption, in the chart's order. */
 function tornadoRows() {
@@ -135,5 +149,31 @@ describe('OneWayPanel', () => {
     await act(async () => fireEvent.click(within(form).getByRole('button', { name: 'Use this range' })));
     expect(within(form).getByRole('alert').textContent).toBe('High must be between 0 % and 100 %.');
     expect(within(form).getAllByRole('listitem')).toHaveLength(1);
+  });
+});
+
+describe('the one-way table as CSV', () => {
+  it('writes every assumption, widest swing first, with the ratios and the swing as exact decimals', async () => {
+    render(<OneWayPanel project={w2} />);
+    const figure = screen.getByRole('figure', { name: /^Tornado/ });
+    await act(async () =>
+      fireEvent.click(within(figure).getByRole('button', { name: /^Download CSV: Tornado.*\(chart figures\)$/ })),
+    );
+    expect(downloads.text).toHaveLength(1);
+    const lines = downloads.text[0][1]
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    const engine = oneWaySensitivity(w2, oneWayOptions(DEFAULT_ONE_WAY));
+    expect(lines).toHaveLength(engine.rows.length + 1);
+    expect(lines[0]).toBe('Assumption,Low,Base,High,Ratio at low,Ratio at high,Swing');
+    const first = engine.rows[0];
+    const cells = lines[1].split(',');
+    expect(cells[0]).toBe('Outcome removed: Retained in opioid agonist treatment');
+    expect(cells.slice(-3)).toEqual([
+      (first.low.ratio ?? first.low.netPresentValue).toDecimalPlaces(4).toFixed(4),
+      (first.high.ratio ?? first.high.netPresentValue).toDecimalPlaces(4).toFixed(4),
+      first.swing.toDecimalPlaces(4).toFixed(4),
+    ]);
   });
 });

@@ -2,7 +2,10 @@
 // switching values in words (including "cannot reach 1 : 1 through this outcome") and the tornado; give a
 // proxy a distribution (a wrong one first: it is refused with the reason), run 2,000 iterations with a seed in
 // the Web Worker, see the progress and the percentiles, run again with the same seed (the same numbers) and
-// another seed (other numbers); then cancel a run of 1,000,000 iterations on a model with many distributions.
+// another seed (other numbers). The last run is kept with the project: after a reload it is shown again with
+// the same P(ratio > 1); a change to an assumption on the impact map marks it "changed since", and "Run again
+// with the same seed" brings it up to date. Then cancel a run of 1,000,000 iterations on a model with many
+// distributions: nothing from it is kept.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -138,6 +141,57 @@ describe.skipIf(skip !== null)(`sensitivity in browser mode${skip ? ` (skipped: 
     expect(other).not.toBe(first);
   });
 
+  it('keeps the last run with the project: shown after a reload, and marked when the model changes', async () => {
+    await runMonteCarlo('2000', '42');
+    await expect
+      .poll(() => mc().getByRole('status').textContent(), { timeout: 20_000 })
+      .toBe('Finished: 2,000 iterations with seed 42. The run is kept with the project.');
+    const probability = await page.getByTestId('mc-probability').textContent();
+    const table = await resultsTable().textContent();
+    const id = await runId();
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('mc-results').count(), { timeout: 20_000 }).toBe(1);
+    expect(await runId()).toBe(id);
+    expect(await page.getByTestId('mc-probability').textContent()).toBe(probability);
+    expect(await resultsTable().textContent()).toBe(table);
+    expect(await page.getByTestId('mc-settings').textContent()).toMatch(/^2,000 iterations, seed 42, run /);
+    expect(await page.getByTestId('mc-stale').count()).toBe(0);
+    expect(await mc().getByLabel('Seed', { exact: true }).inputValue()).toBe('42');
+    expect(await page.getByRole('figure', { name: 'Distribution of the SROI ratio' }).isVisible()).toBe(true);
+    await screenshot(page, 'sensitivity-05-stored-run');
+
+    // Change an assumption on the impact map: OAT retention's deadweight from 25 % to 30 %.
+    await page.getByRole('link', { name: /Impact map/ }).click();
+    const oat = page.getByRole('article', { name: 'Retained in opioid agonist treatment' });
+    const deadweight = oat.getByLabel('Deadweight', { exact: true });
+    await deadweight.fill('30');
+    await deadweight.blur();
+    await page.getByRole('link', { name: /Sensitivity/ }).click();
+    const stale = page.getByTestId('mc-stale');
+    await expect.poll(() => stale.count(), { timeout: 20_000 }).toBe(1);
+    expect(await stale.textContent()).toContain(
+      'The model has changed since this run (its figures, settings or distributions), so these results may no longer match it.',
+    );
+    // Still the stored run, and still marked after a reload (the change was saved).
+    expect(await runId()).toBe(id);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('mc-stale').count(), { timeout: 20_000 }).toBe(1);
+    await screenshot(page, 'sensitivity-06-model-changed');
+
+    await mc().getByLabel('Seed', { exact: true }).fill('5');
+    await page.getByRole('button', { name: 'Run again with the same seed' }).click();
+    await expect
+      .poll(async () => ((await page.getByTestId('mc-results').count()) > 0 ? await runId() : null), {
+        timeout: 60_000,
+      })
+      .not.toBe(id);
+    expect(await page.getByTestId('mc-settings').textContent()).toMatch(/^2,000 iterations, seed 42, run /);
+    expect(await page.getByTestId('mc-stale').count()).toBe(0);
+    // A higher deadweight: less value, so the ratio's percentiles move.
+    expect(await resultsTable().textContent()).not.toBe(table);
+  });
+
   it('serves the worker as its own file from the app origin, under the CSP (127.0.0.1 and app://)', async () => {
     const root = resolve(__dirname, '..', '..', 'dist', 'renderer');
     const worker = readdirSync(join(root, 'assets')).find((f) => /^monte-carlo\.worker-[\w-]+\.js$/.test(f));
@@ -182,7 +236,7 @@ describe.skipIf(skip !== null)(`sensitivity in browser mode${skip ? ` (skipped: 
     await expect
       .poll(async () => Number(await page.locator('progress').getAttribute('value')), { timeout: 20_000 })
       .toBeGreaterThan(0);
-    await screenshot(page, 'sensitivity-05-running');
+    await screenshot(page, 'sensitivity-07-running');
     await mc().getByRole('button', { name: 'Cancel' }).click();
     await expect
       .poll(() => mc().getByRole('status').textContent(), { timeout: 20_000 })
@@ -193,6 +247,6 @@ describe.skipIf(skip !== null)(`sensitivity in browser mode${skip ? ` (skipped: 
     expect(done).toBeLessThan(1_000_000);
     expect(await page.getByTestId('mc-results').count()).toBe(0);
     expect(await mc().getByRole('button', { name: 'Run Monte Carlo' }).isEnabled()).toBe(true);
-    await screenshot(page, 'sensitivity-06-cancelled');
+    await screenshot(page, 'sensitivity-08-cancelled');
   });
 });

@@ -1,18 +1,25 @@
 /**
  * One chart as a figure: its title, a one-line summary (what a screen reader reads and what someone who cannot
- * read charts needs), a key, the chart, the figures as a table on request, and "Download PNG" / "Download SVG".
+ * read charts needs), a key, the chart, the figures as a table on request (with "Download CSV" when the rows
+ * carry their exact values), and "Download PNG" / "Download SVG".
  * The chart itself is drawn at the width this frame measures (or at a fixed width, for tests and reports).
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveBinaryFile } from '../api/binary-files';
 import { fileNameFor } from '../api/files';
+import type { CsvCell } from '../exchange/table-csv';
+import { TableCsvButton } from '../exchange/TableCsvButton';
 import { standaloneSvg, svgToPngBase64, textToBase64, type LegendItem } from './export';
 
 export interface DataTable {
   columns: string[];
-  /** The first cell of each row is its label (a row header); the others are numbers, right-aligned. */
-  rows: Array<{ key: string; cells: string[] }>;
+  /**
+   * The first cell of each row is its label (a row header); the others are numbers, right-aligned. `values`
+   * are the same cells for the CSV file: the label, then exact decimals ({ decimal }) instead of the formatted
+   * text. When every row has them, the figures can be downloaded as CSV.
+   */
+  rows: Array<{ key: string; cells: string[]; values?: CsvCell[] }>;
 }
 
 export interface ChartFrameProps {
@@ -59,6 +66,10 @@ export function ChartFrame(props: ChartFrameProps) {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const titleId = `chart-${props.id}-title`;
+  const csvRows = props.table.rows.flatMap((row) => (row.values ? [row.values] : []));
+  const hasCsv = csvRows.length > 0 && csvRows.length === props.table.rows.length;
+  // Not the chart's bare title: a table of the same name is often on the same screen.
+  const csvTitle = t('charts.csvTitle', { title: props.title });
   const summaryId = `chart-${props.id}-summary`;
 
   async function download(kind: 'png' | 'svg') {
@@ -150,6 +161,16 @@ export function ChartFrame(props: ChartFrameProps) {
           {props.note && <p className="chart-note">{props.note}</p>}
           <details className="chart-data">
             <summary>{t('charts.showData')}</summary>
+            {hasCsv && (
+              <div className="chart-data-tools">
+                <TableCsvButton
+                  title={csvTitle}
+                  fileName={`${props.projectName} ${csvTitle}`}
+                  table={() => ({ columns: props.table.columns, rows: csvRows })}
+                  onStatus={setStatus}
+                />
+              </div>
+            )}
             <table>
               <thead>
                 <tr>

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { SroiResult } from '../../../shared/engine';
 import type { Project } from '../../../shared/model';
 import { formatDecimal } from '../../../shared/format/locale';
-import { ZERO } from '../../../shared/money/decimal';
+import { canonical, ZERO, type Dec } from '../../../shared/money/decimal';
 import { useLocale } from '../hooks/useLocale';
 import {
   costsAreDiscounted,
@@ -192,16 +192,23 @@ export function ResultsCharts({ project, result, width }: ResultsChartsProps) {
     series.length > 1 ? series.map((s) => ({ label: s.name, fill: s.fill, stroke: s.stroke })) : undefined;
   const categorySeries = costSeries(data.categories);
   const funderSeries = costSeries(data.funders);
+  // Each row also carries its exact figures for the CSV file (shares as fractions, as the Results tables do).
+  const exact = (value: Dec | null) => (value === null ? null : { decimal: canonical(value) });
   const costTable = (rows: CostRow[], first: string) => ({
     columns: [first, t('charts.cost.amount'), t('charts.cost.presentValue'), t('charts.share')],
     rows: rows.map((r) => ({
       key: r.key,
       cells: [r.label, r.amountText, r.presentValueText, r.share === null ? '' : `${r.share} %`],
+      values: [r.label, exact(r.amount), exact(r.presentValue), exact(r.shareOfTotal)],
     })),
   });
   const barTable = (rows: BarRow[], first: string) => ({
     columns: [first, t('charts.stakeholder.axis', { currency }), t('charts.share')],
-    rows: rows.map((r) => ({ key: r.key, cells: [r.label, r.text, r.share === null ? '' : `${r.share} %`] })),
+    rows: rows.map((r) => ({
+      key: r.key,
+      cells: [r.label, r.text, r.share === null ? '' : `${r.share} %`],
+      values: [r.label, exact(r.value), exact(r.shareOfTotal)],
+    })),
   });
 
   const unit = t('charts.unit', { currency });
@@ -269,7 +276,11 @@ export function ResultsCharts({ project, result, width }: ResultsChartsProps) {
           empty={result.outcomes.length === 0}
           table={{
             columns: [t('charts.waterfall.column'), currency],
-            rows: data.waterfall.map((r, i) => ({ key: r.key, cells: [waterfallLabels[i], r.text] })),
+            rows: data.waterfall.map((r, i) => ({
+              key: r.key,
+              cells: [waterfallLabels[i], r.text],
+              values: [waterfallLabels[i], exact(r.amount)],
+            })),
           }}
         >
           {(w) => <WaterfallChart width={w} rows={data.waterfall} labels={waterfallLabels} currency={currency} />}
@@ -286,7 +297,11 @@ export function ResultsCharts({ project, result, width }: ResultsChartsProps) {
           empty={data.years.length === 0 || result.outcomes.length === 0}
           table={{
             columns: [t('results.year'), t('charts.year.value'), t('charts.year.presentValue')],
-            rows: data.years.map((y) => ({ key: y.key, cells: [String(y.year), y.valueText, y.presentValueText] })),
+            rows: data.years.map((y) => ({
+              key: y.key,
+              cells: [String(y.year), y.valueText, y.presentValueText],
+              values: [y.year, exact(y.value), exact(y.presentValue)],
+            })),
           }}
         >
           {(w) => (

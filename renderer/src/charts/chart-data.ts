@@ -27,6 +27,8 @@ export interface BarRow {
   text: string;
   /** Share of the chart's total (0..100, formatted), or null when the total is not positive. */
   share: string | null;
+  /** The same share as an exact fraction (0..1), for CSV files. */
+  shareOfTotal: DecType | null;
 }
 
 export interface YearRow {
@@ -54,12 +56,19 @@ export interface CostRow {
   presentValuePlot: number;
   presentValueText: string;
   share: string | null;
+  /** The share as an exact fraction (0..1), for CSV files. */
+  shareOfTotal: DecType | null;
 }
 
 export const money = (value: DecType, locale: string): string => formatDecimal(value, 2, locale);
 
+function fractionOf(part: DecType, total: DecType): DecType | null {
+  return total.gt(0) ? part.div(total) : null;
+}
+
 function percentOf(part: DecType, total: DecType, locale: string): string | null {
-  return total.gt(0) ? formatDecimal(part.div(total).times(100), 1, locale) : null;
+  const fraction = fractionOf(part, total);
+  return fraction === null ? null : formatDecimal(fraction.times(100), 1, locale);
 }
 
 /** Largest first; equal amounts keep the order the user entered them in (Array.prototype.sort is stable). */
@@ -77,6 +86,7 @@ function barRows(groups: Array<{ key: string; label: string; value: DecType }>, 
       plot: g.value.toNumber(),
       text: money(g.value, locale),
       share: percentOf(g.value, total, locale),
+      shareOfTotal: fractionOf(g.value, total),
     }))
     .sort(byValueDescending((r) => r.value));
 }
@@ -120,6 +130,7 @@ function costRows(shares: Share[], total: DecType, locale: string, labelOf: (s: 
       presentValuePlot: s.presentValue.toNumber(),
       presentValueText: money(s.presentValue, locale),
       share: percentOf(s.presentValue, total, locale),
+      shareOfTotal: fractionOf(s.presentValue, total),
     }))
     .sort(byValueDescending((r) => r.presentValue));
 }

@@ -17,8 +17,9 @@ export function TableCsvButton({
   fileName,
   table,
   label,
+  onStatus,
 }: {
-  /** What the table is, for the button's accessible name ("Download Cost lines as CSV"). */
+  /** What the table is, for the button's accessible name ("Download CSV: Cost lines"). */
   title: string;
   /** The file name without extension; made safe (letters, digits, dashes). */
   fileName: string;
@@ -26,10 +27,17 @@ export function TableCsvButton({
   table: CsvTable | (() => CsvTable);
   /** Visible text; "Download CSV" by default. */
   label?: string;
+  /**
+   * Where to say "Saved …" or why it failed, for a place that already has a status line (a chart): the button
+   * then shows none of its own, so the place keeps a single live region.
+   */
+  onStatus?: (status: { text: string; error: boolean } | null) => void;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [ownStatus, setOwnStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const setStatus = onStatus ?? setOwnStatus;
+  const status = onStatus ? null : ownStatus;
 
   async function download() {
     try {
@@ -48,9 +56,11 @@ export function TableCsvButton({
       <button type="button" aria-label={t('exchange.csv.downloadLabel', { title })} onClick={() => void download()}>
         {label ?? t('exchange.csv.download')}
       </button>
-      <span className={status?.error ? 'exchange-status error' : 'exchange-status'} role="status">
-        {status?.text}
-      </span>
+      {!onStatus && (
+        <span className={status?.error ? 'exchange-status error' : 'exchange-status'} role="status">
+          {status?.text}
+        </span>
+      )}
     </span>
   );
 }

@@ -2,42 +2,48 @@
  * Totals below the cost lines: the investment and its split by category, funder, year, stakeholder and kind,
  * all as the engine computed them (nothing is added up here). When some inputs fall in later years, the
  * investment is their present value, so each table also shows present values next to the amounts paid.
+ * "Download CSV" (right of the heading) writes all the tables in one file, with exact figures.
  */
 import { useTranslation } from 'react-i18next';
-import type { InvestmentResult, Share } from '../../../shared/engine';
+import type { InvestmentResult } from '../../../shared/engine';
 import { formatDecimal } from '../../../shared/format/locale';
 import { dec, type Dec } from '../../../shared/money/decimal';
 import { ExplainButton } from '../components/ExplainButton';
-import { kindLabel, type Kind } from './input-cells';
-
-type Split = 'byCategory' | 'byFunder' | 'byYear' | 'byStakeholder' | 'byKind';
-const SPLITS: readonly Split[] = ['byCategory', 'byFunder', 'byYear', 'byStakeholder', 'byKind'];
+import { TableCsvButton } from '../exchange/TableCsvButton';
+import { investmentTotalsCsv, shareLabel, SPLITS } from './csv-tables';
 
 export function InvestmentTotals({
   investment,
   currency,
   locale,
   discountRate,
+  projectName,
 }: {
   investment: InvestmentResult;
   currency: string;
   locale: string;
   /** The discount rate as a fraction, to say how later years were discounted. */
   discountRate: string;
+  /** For the CSV file's name. */
+  projectName: string;
 }) {
   const { t } = useTranslation();
   const money = (v: Dec | string) => `${formatDecimal(v, 2, locale)} ${currency}`;
   const multiYear = investment.inputs.some((i) => i.year > 1);
-  const labelOf = (split: Split, share: Share) => {
-    if (split === 'byFunder' && share.key === '') return t('inputsGrid.totals.noFunder');
-    if (split === 'byYear') return t('inputsGrid.totals.yearN', { year: share.key });
-    if (split === 'byKind') return kindLabel(share.key as Kind, t);
-    return share.label;
-  };
+  const title = t('inputsGrid.totals.title');
 
   return (
     <section className="card investment-totals" aria-labelledby="investment-totals-title">
-      <h2 id="investment-totals-title">{t('inputsGrid.totals.title')}</h2>
+      <div className="charts-heading">
+        <h2 id="investment-totals-title">{title}</h2>
+        {investment.inputs.length > 0 && (
+          <TableCsvButton
+            title={title}
+            fileName={`${projectName} ${title}`}
+            table={() => investmentTotalsCsv(investment, currency, (key, options) => t(key, options ?? {}))}
+          />
+        )}
+      </div>
       <p className="total-line">
         {multiYear ? t('inputsGrid.totals.investmentPv') : t('inputsGrid.totals.investment')}:{' '}
         <strong data-testid="investment-total">{money(investment.total.value)}</strong>{' '}
@@ -74,7 +80,7 @@ export function InvestmentTotals({
               <tbody>
                 {investment[split].map((share) => (
                   <tr key={share.key}>
-                    <th scope="row">{labelOf(split, share)}</th>
+                    <th scope="row">{shareLabel(split, share, t)}</th>
                     <td className="number">{formatDecimal(share.amount, 2, locale)}</td>
                     {multiYear && <td className="number">{formatDecimal(share.presentValue, 2, locale)}</td>}
                   </tr>

@@ -1,7 +1,8 @@
 /**
  * Browsing the library for one outcome: the entries suggested for it first, then every entry, searchable and
  * filtered by outcome, country, currency, grade and kind. "Use for this outcome" hands the entry to the
- * price-year and currency step (LibraryDialog), which fills the outcome's proxy.
+ * price-year and currency step (LibraryDialog), which fills the outcome's proxy. The entries found can be
+ * downloaded as CSV, with their sources and grades.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,9 @@ import {
   type LibraryEntry,
   type LibraryFilter,
 } from '../../../shared/library';
+import { TableCsvButton } from '../exchange/TableCsvButton';
+import { useLocale } from '../hooks/useLocale';
+import { entriesCsv } from './csv';
 import { EntryCard } from './EntryCard';
 
 const KINDS: Array<EntryKind | 'all'> = [
@@ -30,14 +34,19 @@ export function LibraryBrowser({
   suggestions,
   outcomeName,
   onChoose,
+  projectName = '',
 }: {
   entries: readonly LibraryEntry[];
   suggestions: readonly string[];
   outcomeName: string;
   /** Start using an entry for the outcome (the price-year and currency step follows). */
   onChoose: (entry: LibraryEntry) => void;
+  /** For the CSV file's name. */
+  projectName?: string;
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
+  const csvTitle = t('library.csvTitle');
   const [filter, setFilter] = useState<LibraryFilter>({
     text: '',
     outcome: '',
@@ -149,9 +158,18 @@ export function LibraryBrowser({
           </select>
         </div>
       </div>
-      <p className="library-count" role="status">
-        {t('library.count', { count: found.length })}
-      </p>
+      <div className="library-count-row">
+        <p className="library-count" role="status">
+          {t('library.count', { count: found.length })}
+        </p>
+        {found.length > 0 && (
+          <TableCsvButton
+            title={csvTitle}
+            fileName={`${projectName} ${csvTitle}`.trim()}
+            table={() => entriesCsv(found, t, locale)}
+          />
+        )}
+      </div>
       <div className="entry-list">
         {found.map((entry) => (
           <EntryCard key={entry.id} entry={entry} actions={actionFor(entry)} />

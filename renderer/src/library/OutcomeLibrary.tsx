@@ -90,10 +90,11 @@ function LibraryDialog({
                 suggestions={suggestionsFor(outcome.id)}
                 outcomeName={outcome.name}
                 onChoose={setChosen}
+                projectName={project.name}
               />
             )}
             {tab === 'own' && <UserEntries defaults={model} onUse={setChosen} />}
-            {tab === 'prices' && <PriceDataEditor />}
+            {tab === 'prices' && <PriceDataEditor projectName={project.name} />}
           </div>
         </>
       )}

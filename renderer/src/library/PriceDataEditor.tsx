@@ -1,7 +1,8 @@
 /**
  * Price data as the user's own, editable data: price-index series (a value per year, each series with its
  * source) and exchange rates or PPPs (each with its date and source). No figures are shipped, because none
- * could be cited exactly; the shipped series say where the official values are published.
+ * could be cited exactly; the shipped series say where the official values are published. Each table can be
+ * downloaded as CSV with the values as entered.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,9 @@ import {
   type PriceIndexSeries as Series,
 } from '../../../shared/library';
 import { parseLocaleNumber } from '../../../shared/format/locale';
+import { TableCsvButton } from '../exchange/TableCsvButton';
 import { useLocale } from '../hooks/useLocale';
+import { ratesCsv, seriesPointsCsv } from './csv';
 import { formatPublished } from './format';
 import { effectiveRates, effectiveSeries, userLibrary, useUserLibrary } from './store';
 
@@ -60,8 +63,9 @@ function TextInput({
   );
 }
 
-function SeriesCard({ series, isOwnCopy }: { series: Series; isOwnCopy: boolean }) {
+function SeriesCard({ series, isOwnCopy, projectName }: { series: Series; isOwnCopy: boolean; projectName: string }) {
   const { t } = useTranslation();
+  const valuesTitle = t('library.prices.valuesOf', { name: series.name });
   const locale = useLocale();
   const [year, setYear] = useState('');
   const [value, setValue] = useState('');
@@ -97,6 +101,15 @@ function SeriesCard({ series, isOwnCopy }: { series: Series; isOwnCopy: boolean 
         <span className="tag">
           {series.origin === 'shipped' ? t('library.prices.shippedDefinition') : t('library.prices.yours')}
         </span>
+        {series.points.length > 0 && (
+          <span className="library-table-tools">
+            <TableCsvButton
+              title={valuesTitle}
+              fileName={`${projectName} ${valuesTitle}`.trim()}
+              table={() => seriesPointsCsv(series, t)}
+            />
+          </span>
+        )}
       </header>
       <p className="entry-source">
         {[series.area, series.currency, series.base].filter(Boolean).join(' · ')}
@@ -113,7 +126,7 @@ function SeriesCard({ series, isOwnCopy }: { series: Series; isOwnCopy: boolean 
         <p className="empty">{t('library.prices.noValues')}</p>
       ) : (
         <table className="points">
-          <caption className="visually-hidden">{t('library.prices.valuesOf', { name: series.name })}</caption>
+          <caption className="visually-hidden">{valuesTitle}</caption>
           <thead>
             <tr>
               <th scope="col">{t('library.prices.year')}</th>
@@ -278,8 +291,9 @@ function NewRateForm() {
   );
 }
 
-export function PriceDataEditor() {
+export function PriceDataEditor({ projectName = '' }: { projectName?: string }) {
   const { t } = useTranslation();
+  const ratesTitle = t('library.prices.ratesTitle');
   const locale = useLocale();
   const lib = useUserLibrary();
   const series = effectiveSeries(lib);
@@ -292,7 +306,12 @@ export function PriceDataEditor() {
         <h3 id="price-series-title">{t('library.prices.seriesTitle')}</h3>
         <p className="help">{t('library.prices.seriesLead')}</p>
         {series.map((s) => (
-          <SeriesCard key={s.id} series={s} isOwnCopy={s.origin === 'shipped' && ownCopies.has(s.id)} />
+          <SeriesCard
+            key={s.id}
+            series={s}
+            isOwnCopy={s.origin === 'shipped' && ownCopies.has(s.id)}
+            projectName={projectName}
+          />
         ))}
         <NewSeriesForm />
       </section>
@@ -316,48 +335,57 @@ export function PriceDataEditor() {
         {rates.length === 0 ? (
           <p className="empty">{t('library.prices.noRates')}</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">{t('library.prices.ratesTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('library.prices.from')}</th>
-                <th scope="col">{t('library.prices.to')}</th>
-                <th scope="col" className="number">
-                  {t('library.prices.rate')}
-                </th>
-                <th scope="col">{t('library.prices.date')}</th>
-                <th scope="col">{t('library.prices.kind')}</th>
-                <th scope="col">{t('library.prices.source')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('library.prices.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rates.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.from}</td>
-                  <td>{r.to}</td>
-                  <td className="number">{formatPublished(r.rate, locale)}</td>
-                  <td>{r.date}</td>
-                  <td>{r.kind === 'ppp' ? t('library.adjust.ppp') : t('library.adjust.market')}</td>
-                  <td>{r.source}</td>
-                  <td>
-                    {r.origin === 'user' && (
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => userLibrary.deleteRate(r.id)}
-                        aria-label={t('library.prices.deleteRateLabel', { from: r.from, to: r.to, date: r.date })}
-                      >
-                        {t('library.prices.remove')}
-                      </button>
-                    )}
-                  </td>
+          <>
+            <div className="library-table-tools">
+              <TableCsvButton
+                title={ratesTitle}
+                fileName={`${projectName} ${ratesTitle}`.trim()}
+                table={() => ratesCsv(rates, t)}
+              />
+            </div>
+            <table>
+              <caption className="visually-hidden">{ratesTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('library.prices.from')}</th>
+                  <th scope="col">{t('library.prices.to')}</th>
+                  <th scope="col" className="number">
+                    {t('library.prices.rate')}
+                  </th>
+                  <th scope="col">{t('library.prices.date')}</th>
+                  <th scope="col">{t('library.prices.kind')}</th>
+                  <th scope="col">{t('library.prices.source')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('library.prices.actions')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rates.map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.from}</td>
+                    <td>{r.to}</td>
+                    <td className="number">{formatPublished(r.rate, locale)}</td>
+                    <td>{r.date}</td>
+                    <td>{r.kind === 'ppp' ? t('library.adjust.ppp') : t('library.adjust.market')}</td>
+                    <td>{r.source}</td>
+                    <td>
+                      {r.origin === 'user' && (
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => userLibrary.deleteRate(r.id)}
+                          aria-label={t('library.prices.deleteRateLabel', { from: r.from, to: r.to, date: r.date })}
+                        >
+                          {t('library.prices.remove')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         )}
         <NewRateForm />
       </section>

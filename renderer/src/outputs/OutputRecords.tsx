@@ -2,7 +2,8 @@
  * The records part of one output card: the month-by-month table with its totals, and the two ways to change
  * it: edit the grid (all rows checked, then all replaced) or import a CSV file (all rows checked by the backend,
  * all imported or none). Records are read with their own channel after each change, and the project is
- * reloaded so the other screens see them too.
+ * reloaded so the other screens see them too. "Download CSV" writes every record, exactly, with the table's
+ * columns.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +11,11 @@ import type { CsvImportReport } from '../../../shared/ipc/contract';
 import type { Output, OutputRecord } from '../../../shared/model';
 import { api } from '../api/client';
 import { openSpreadsheetAsCsv } from '../exchange/spreadsheet-file';
+import { TableCsvButton } from '../exchange/TableCsvButton';
 import type { ProjectState } from '../hooks/useProject';
 import { CsvImport, type CsvFile } from './CsvImport';
 import { RecordEditor } from './RecordEditor';
-import { RecordTable } from './RecordTable';
+import { RecordTable, recordsCsvOf } from './RecordTable';
 import './outputs.css';
 
 /** More records than this are not edited in the grid (import a CSV instead). */
@@ -25,10 +27,13 @@ export function OutputRecords({
   state,
   projectId,
   output,
+  projectName = '',
 }: {
   state: ProjectState;
   projectId: string;
   output: Output;
+  /** For the CSV file's name. */
+  projectName?: string;
 }) {
   const { t } = useTranslation();
   const [records, setRecords] = useState<OutputRecord[]>(output.records);
@@ -75,6 +80,12 @@ export function OutputRecords({
   };
 
   const tooMany = records.length > MAX_EDITABLE_RECORDS;
+  const tableTitle = t('outputs.table.label', { name: output.name });
+  // CSV downloads report on the card's own status and error lines: one live region per card.
+  const csvStatus = (saved: { text: string; error: boolean } | null) => {
+    setStatus(saved && !saved.error ? saved.text : null);
+    setError(saved?.error ? saved.text : null);
+  };
 
   return (
     <section className="output-records" aria-label={t('outputs.records.label', { name: output.name })}>
@@ -96,6 +107,14 @@ export function OutputRecords({
             <button type="button" onClick={() => void chooseFile()}>
               {t('outputs.records.import')}
             </button>
+            {records.length > 0 && (
+              <TableCsvButton
+                title={tableTitle}
+                fileName={`${projectName} ${tableTitle}`.trim()}
+                table={() => recordsCsvOf(records, output.unit, t)}
+                onStatus={csvStatus}
+              />
+            )}
           </>
         )}
       </div>
@@ -113,7 +132,13 @@ export function OutputRecords({
         (records.length === 0 ? (
           <p className="empty">{t('outputs.records.none')}</p>
         ) : (
-          <RecordTable records={records} name={output.name} unit={output.unit} />
+          <RecordTable
+            records={records}
+            name={output.name}
+            unit={output.unit}
+            projectName={projectName}
+            onCsvStatus={csvStatus}
+          />
         ))}
       {mode.kind === 'edit' && (
         <RecordEditor records={records} name={output.name} onSave={save} onCancel={() => setMode({ kind: 'view' })} />

@@ -1,11 +1,15 @@
 /**
  * One output's records, month by month: a column per category when the counts are split (nationality over
  * gender, grouped in the header), the total of each row, the totals of each column and overall, then the totals
- * by year and by category. Read-only; RecordEditor edits the same table.
+ * by year and by category. Read-only; RecordEditor edits the same table. The records (from the toolbar above,
+ * see OutputRecords) and the totals by year can be downloaded as CSV.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { OutputRecord } from '../../../shared/model';
+import { TableCsvButton } from '../exchange/TableCsvButton';
+import type { CsvTable } from '../exchange/table-csv';
 import { useLocale } from '../hooks/useLocale';
 import {
   breakdownColumnsOf,
@@ -14,14 +18,50 @@ import {
   formatCount,
   formatPeriod,
   headerRows,
+  recordsCsv,
   totalsOf,
+  yearTotalsCsv,
+  type BreakdownColumn,
+  type RecordCsvLabels,
 } from './record-table';
 import './outputs.css';
 
 /** Rows shown at most; the totals always cover every record. */
 export const MAX_SHOWN_ROWS = 600;
 
-export function RecordTable({ records, name, unit }: { records: readonly OutputRecord[]; name: string; unit: string }) {
+/** The column names of the tables, as they are shown (the count's heading says the unit). */
+function csvLabels(t: TFunction, columns: readonly BreakdownColumn[], unit: string): RecordCsvLabels {
+  const unitNote = unit.trim() === '' ? '' : ` (${unit.trim()})`;
+  const countHeading = columns.length > 0 ? t('outputs.table.rowTotal') : t('outputs.table.count');
+  return {
+    period: t('outputs.table.period'),
+    count: `${countHeading}${unitNote}`,
+    year: t('outputs.table.year'),
+    total: `${t('outputs.table.total')}${unitNote}`,
+  };
+}
+
+/** Every record of an output as CSV, with the month-by-month table's columns. */
+export function recordsCsvOf(records: readonly OutputRecord[], unit: string, t: TFunction): CsvTable {
+  const columns = breakdownColumnsOf(records);
+  return recordsCsv(records, columns, csvLabels(t, columns, unit));
+}
+
+export function RecordTable({
+  records,
+  name,
+  unit,
+  projectName = '',
+  onCsvStatus,
+}: {
+  records: readonly OutputRecord[];
+  name: string;
+  unit: string;
+  /** For the CSV file's name. */
+  projectName?: string;
+  /** Where to report a CSV download, when the table's owner has a status line (else beside the button). */
+  onCsvStatus?: (status: { text: string; error: boolean } | null) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const columns = useMemo(() => breakdownColumnsOf(records), [records]);
@@ -31,6 +71,7 @@ export function RecordTable({ records, name, unit }: { records: readonly OutputR
   const shown = records.length > MAX_SHOWN_ROWS ? records.slice(0, MAX_SHOWN_ROWS) : records;
   const countHeading = columns.length > 0 ? t('outputs.table.rowTotal') : t('outputs.table.count');
   const unitNote = unit.trim() === '' ? '' : ` (${unit.trim()})`;
+  const byYearTitle = t('outputs.table.byYearOf', { name });
 
   return (
     <div className="records-view">
@@ -132,8 +173,16 @@ export function RecordTable({ records, name, unit }: { records: readonly OutputR
 
       <div className="records-summaries">
         <div className="table-scroll">
+          <div className="records-summary-head">
+            <h4>{t('outputs.table.byYear')}</h4>
+            <TableCsvButton
+              title={byYearTitle}
+              fileName={`${projectName} ${byYearTitle}`.trim()}
+              table={() => yearTotalsCsv(totals, columns, csvLabels(t, columns, unit))}
+              onStatus={onCsvStatus}
+            />
+          </div>
           <table className="records-table years" aria-label={t('outputs.table.byYear')}>
-            <caption>{t('outputs.table.byYear')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('outputs.table.year')}</th>

@@ -8,6 +8,7 @@ import type { OutputRecord } from '../../../shared/model';
 import { OutputPeriod } from '../../../shared/model';
 import { canonical, Dec, dec, ZERO } from '../../../shared/money/decimal';
 import { formatDecimal, formatForEditing, parseLocaleNumber } from '../../../shared/format/locale';
+import type { CsvTable } from '../exchange/table-csv';
 
 export type Categories = Record<string, string>;
 
@@ -299,4 +300,53 @@ export function parsePastedBlock(text: string): string[][] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return lines.map((line) => line.split('\t').map((cell) => cell.trim()));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// As CSV: the same columns as on screen, every record (not only the rows shown), periods as stored
+// ("2012-01") and counts as exact decimals.
+
+export interface RecordCsvLabels {
+  period: string;
+  /** The last column's heading, as the table shows it ("Total (people)"). */
+  count: string;
+  year: string;
+  total: string;
+}
+
+export function recordsCsv(
+  records: readonly OutputRecord[],
+  columns: readonly BreakdownColumn[],
+  labels: RecordCsvLabels,
+): CsvTable {
+  return {
+    columns: [labels.period, ...columns.map(columnLabel), labels.count],
+    rows: records.map((record) => {
+      const byKey = new Map(record.breakdown.map((b) => [categoryKey(b.categories), b.count]));
+      return [
+        record.period,
+        ...columns.map((column) => {
+          const value = byKey.get(column.key);
+          return value === undefined ? null : { decimal: canonical(dec(value)) };
+        }),
+        { decimal: canonical(dec(record.count)) },
+      ];
+    }),
+  };
+}
+
+export function yearTotalsCsv(
+  totals: RecordTotals,
+  columns: readonly BreakdownColumn[],
+  labels: RecordCsvLabels,
+): CsvTable {
+  const exact = (value: Dec) => ({ decimal: canonical(value) });
+  return {
+    columns: [labels.year, ...columns.map(columnLabel), labels.total],
+    rows: totals.byYear.map((year) => [
+      year.year,
+      ...columns.map((column) => exact(year.byColumn.get(column.key) ?? ZERO)),
+      exact(year.count),
+    ]),
+  };
 }

@@ -3,11 +3,12 @@
  * category, funder and year, as a grid of cost lines that behaves like a spreadsheet: keyboard navigation,
  * paste from Excel or LibreOffice, totals below. Every cell is saved when it is left; a pasted block is
  * checked as a whole and saved only if every line is right. Investment is the sum of all inputs, as the
- * engine computes it.
+ * engine computes it. The lines and the totals can each be downloaded as CSV (right of their heading).
  */
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputsImportButton } from '../exchange/InputsImport';
+import { TableCsvButton } from '../exchange/TableCsvButton';
 import type { SroiResult } from '../../../shared/engine';
 import type { AppError } from '../../../shared/ipc/result';
 import type { Input, Project } from '../../../shared/model';
@@ -29,6 +30,7 @@ import {
   type PasteProblem,
   type PasteWrite,
 } from '../grid/input-cells';
+import { costLinesCsv } from '../grid/csv-tables';
 import { InvestmentTotals } from '../grid/InvestmentTotals';
 import { useLocale } from '../hooks/useLocale';
 import type { ProjectState } from '../hooks/useProject';
@@ -260,14 +262,23 @@ export function InputsScreen({
       <section className="card grid-card" aria-labelledby="cost-lines-title">
         <div className="grid-card-header">
           <h2 id="cost-lines-title">{t('inputsGrid.gridTitle')}</h2>
-          <button
-            type="button"
-            className="primary"
-            disabled={!draft}
-            onClick={() => gridRef.current?.focusCell(project.inputs.length, 0, true)}
-          >
-            {t('inputsGrid.addLine')}
-          </button>
+          <div className="grid-card-tools">
+            {project.inputs.length > 0 && (
+              <TableCsvButton
+                title={t('inputsGrid.gridTitle')}
+                fileName={`${project.name} ${t('inputsGrid.gridTitle')}`}
+                table={() => costLinesCsv(project.inputs, ctx)}
+              />
+            )}
+            <button
+              type="button"
+              className="primary"
+              disabled={!draft}
+              onClick={() => gridRef.current?.focusCell(project.inputs.length, 0, true)}
+            >
+              {t('inputsGrid.addLine')}
+            </button>
+          </div>
         </div>
         <p id="cost-lines-keys" className="grid-help">
           {t('inputsGrid.keys')}
@@ -320,6 +331,7 @@ export function InputsScreen({
         currency={project.currency}
         locale={locale}
         discountRate={project.settings.discountRate}
+        projectName={project.name}
       />
     </section>
   );

@@ -96,7 +96,7 @@ export function OutputsScreen({ state, project }: { state: ProjectState; project
               onCommit={(v) => save(output, { notes: v })}
             />
           </div>
-          <OutputRecords state={state} projectId={project.id} output={output} />
+          <OutputRecords state={state} projectId={project.id} projectName={project.name} output={output} />
           {confirming === output.id ? (
             <div className="confirm-delete" role="alert">
               <p>{t('outputs.confirmDelete', { name: output.name, count: output.records.length })}</p>

@@ -1,11 +1,13 @@
 /**
  * Stage 6, results: the SROI ratio in one sentence, then PV, NPV, investment, both paybacks and the value by
  * stakeholder, outcome and year. Every figure can explain itself; warnings are listed where they matter.
+ * Each table has "Download CSV" at the right of its heading, with the exact figures.
  */
 import { useTranslation } from 'react-i18next';
 import type { Figure, OptionalFigure, SroiResult } from '../../../shared/engine';
 import type { Project } from '../../../shared/model';
 import { formatDecimal } from '../../../shared/format/locale';
+import { canonical } from '../../../shared/money/decimal';
 import { ResultsCharts } from '../charts/ResultsCharts';
 import { DownloadExcelButton } from '../exchange/DownloadExcelButton';
 import { TableCsvButton } from '../exchange/TableCsvButton';
@@ -102,14 +104,14 @@ export function ResultsScreen({ project, result }: { project: Project; result: S
           <h2 id="by-outcome-title">{t('results.byOutcome')}</h2>
           <TableCsvButton
             title={t('results.byOutcome')}
-            fileName={`${project.name} value by outcome`}
+            fileName={`${project.name} ${t('results.byOutcome')}`}
             table={() => ({
               columns: [t('results.outcome'), t('results.impact'), t('results.presentValue'), t('results.share')],
               rows: result.outcomes.map((o) => [
                 o.name,
-                { decimal: o.impact.value.toFixed() },
-                { decimal: o.presentValue.value.toFixed() },
-                o.shareOfValue === null ? null : { decimal: o.shareOfValue.toFixed() },
+                { decimal: canonical(o.impact.value) },
+                { decimal: canonical(o.presentValue.value) },
+                o.shareOfValue === null ? null : { decimal: canonical(o.shareOfValue) },
               ]),
             })}
           />
@@ -147,8 +149,33 @@ export function ResultsScreen({ project, result }: { project: Project; result: S
       </section>
 
       <section className="card" aria-labelledby="by-stakeholder-title">
-        <h2 id="by-stakeholder-title">{t('results.byStakeholder')}</h2>
+        <div className="charts-heading">
+          <h2 id="by-stakeholder-title">{t('results.byStakeholder')}</h2>
+          <TableCsvButton
+            title={t('results.byStakeholder')}
+            fileName={`${project.name} ${t('results.byStakeholder')}`}
+            table={() => ({
+              columns: [t('charts.stakeholder.column'), t('results.presentValue'), t('results.share')],
+              rows: result.byStakeholder.map((s) => [
+                s.label,
+                { decimal: canonical(s.presentValue) },
+                s.shareOfValue === null ? null : { decimal: canonical(s.shareOfValue) },
+              ]),
+            })}
+          />
+        </div>
         <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('charts.stakeholder.column')}</th>
+              <th scope="col" className="number">
+                {t('results.presentValue')}
+              </th>
+              <th scope="col" className="number">
+                {t('results.share')}
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {result.byStakeholder.map((s) => (
               <tr key={s.key}>
@@ -172,14 +199,14 @@ export function ResultsScreen({ project, result }: { project: Project; result: S
           <h2 id="by-year-title">{t('results.byYear')}</h2>
           <TableCsvButton
             title={t('results.byYear')}
-            fileName={`${project.name} value by year`}
+            fileName={`${project.name} ${t('results.byYear')}`}
             table={() => ({
               columns: [t('results.year'), t('results.value'), t('results.presentValue'), t('results.inputs')],
               rows: result.byYear.map((y) => [
                 y.year,
-                { decimal: y.value.toFixed() },
-                { decimal: y.presentValue.toFixed() },
-                { decimal: y.investment.toFixed() },
+                { decimal: canonical(y.value) },
+                { decimal: canonical(y.presentValue) },
+                { decimal: canonical(y.investment) },
               ]),
             })}
           />
@@ -218,7 +245,7 @@ export function ResultsScreen({ project, result }: { project: Project; result: S
         </p>
       </section>
 
-      <BenchmarksPanel />
+      <BenchmarksPanel projectName={project.name} />
     </section>
   );
 }

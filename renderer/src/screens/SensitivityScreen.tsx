@@ -3,6 +3,7 @@
  * (switching values, in words), what the ratio does when each assumption takes a low or a high value (the
  * tornado), and how uncertain the ratio is when the assumptions carry distributions (Monte Carlo, in a Web
  * Worker, with its progress and a cancel button; for strategies, the CE plane and the acceptability curve).
+ * Distributions are saved on their outcome or strategy, and the last finished run with the project.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +17,6 @@ import type { DistributionTarget } from '../sensitivity/distribution-form';
 import { MonteCarloPanel } from '../sensitivity/MonteCarloPanel';
 import { OneWayPanel } from '../sensitivity/OneWayPanel';
 import type { StartRun } from '../sensitivity/runner';
-import { useSessionValue } from '../sensitivity/session-store';
 import { SwitchingTable } from '../sensitivity/SwitchingTable';
 import '../charts/charts.css';
 import '../sensitivity/sensitivity.css';
@@ -37,7 +37,6 @@ export interface SensitivityScreenProps {
 
 export function SensitivityScreen({ state, project, result, startRun }: SensitivityScreenProps) {
   const { t } = useTranslation();
-  const [strategyUncertainty, setStrategyUncertainty] = useSessionValue(project.id, 'strategies');
   const ready = project.outcomes.length > 0;
 
   const outcomeTargets = useMemo(
@@ -67,12 +66,14 @@ export function SensitivityScreen({ state, project, result, startRun }: Sensitiv
           base: s[field],
           currency: field === 'cost' ? project.currency : undefined,
           unitLabel: field === 'effect' ? project.effectUnit : undefined,
-          current: strategyUncertainty[s.id]?.[field],
+          current: s.uncertainty[field],
         })),
       ),
-    [project.strategies, project.currency, project.effectUnit, strategyUncertainty, t],
+    [project.strategies, project.currency, project.effectUnit, t],
   );
 
+  // Each distribution is saved on its item, starting from the item's latest saved version (patchItem), so a
+  // quick second edit never undoes the first; undo and redo follow like any other edit.
   const saveOutcome = async (target: DistributionTarget, distribution: Distribution | null) => {
     const [outcomeId, field] = target.key.split(':') as [string, UncertainField];
     const saved = await state.patchItem('outcomes', outcomeId, (latest) => {
@@ -84,13 +85,15 @@ export function SensitivityScreen({ state, project, result, startRun }: Sensitiv
     return saved.ok ? null : (saved.error.fields?.[0]?.message ?? saved.error.message);
   };
 
-  const saveStrategy = (target: DistributionTarget, distribution: Distribution | null) => {
+  const saveStrategy = async (target: DistributionTarget, distribution: Distribution | null) => {
     const [strategyId, field] = target.key.split(':') as [string, 'cost' | 'effect'];
-    const own = { ...(strategyUncertainty[strategyId] ?? {}) };
-    if (distribution === null) delete own[field];
-    else own[field] = distribution;
-    setStrategyUncertainty({ ...strategyUncertainty, [strategyId]: own });
-    return null;
+    const saved = await state.patchItem('strategies', strategyId, (latest) => {
+      const uncertainty = { ...latest.uncertainty };
+      if (distribution === null) delete uncertainty[field];
+      else uncertainty[field] = distribution;
+      return { ...latest, uncertainty };
+    });
+    return saved.ok ? null : (saved.error.fields?.[0]?.message ?? saved.error.message);
   };
 
   return (
@@ -127,7 +130,7 @@ export function SensitivityScreen({ state, project, result, startRun }: Sensitiv
         <MonteCarloPanel
           key={project.id}
           project={project}
-          strategyUncertainty={strategyUncertainty}
+          saveRun={(run) => state.saveSimulation(run)}
           startRun={startRun}
         />
       )}

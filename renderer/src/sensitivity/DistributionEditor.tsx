@@ -6,7 +6,11 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { distributionMoments } from '../../../shared/engine/uncertainty';
 import type { Distribution } from '../../../shared/model/distribution';
+import { dec } from '../../../shared/money/decimal';
+import { TableCsvButton } from '../exchange/TableCsvButton';
+import type { CsvTable } from '../exchange/table-csv';
 import { useLocale } from '../hooks/useLocale';
 import {
   buildDistribution,
@@ -99,6 +103,35 @@ export function DistributionEditor({ id, title, lead, targets, onSave, onRemove 
   };
 
   const withDistribution = targets.filter((x) => x.current !== undefined);
+  const listName = t('sensitivity.distribution.listName', { title });
+
+  // The list as CSV: the description in words, then the entered value and the distribution's mean and SD as
+  // numbers (adjustments in percent, like the form), with their unit.
+  const listCsv = (): CsvTable => ({
+    columns: [
+      t('sensitivity.distribution.assumption'),
+      t('sensitivity.distribution.type'),
+      t('sensitivity.distribution.enteredColumn'),
+      t('sensitivity.distribution.mean'),
+      t('sensitivity.distribution.sd'),
+      t('sensitivity.switching.unit'),
+    ],
+    rows: withDistribution.map((x) => {
+      const d = x.current as Distribution;
+      const m = distributionMoments(d, Number(x.base));
+      const scale = x.kind === 'fraction' ? 100 : 1;
+      const unitOf = x.kind === 'fraction' ? '%' : (x.currency ?? x.unitLabel ?? '');
+      return [
+        `${x.field}: ${x.group}`,
+        describeDistribution(d, x, t, locale),
+        { decimal: dec(x.base).times(scale).toFixed() },
+        // Floats from the moments: twelve significant digits, so 0.07 x 100 is written 7, not 7.000000000000001.
+        Number((m.mean * scale).toPrecision(12)),
+        Number((Math.sqrt(m.variance) * scale).toPrecision(12)),
+        unitOf,
+      ];
+    }),
+  });
   const unit = target === null ? '' : target.kind === 'fraction' ? '%' : (target.currency ?? target.unitLabel ?? '');
 
   return (
@@ -196,60 +229,65 @@ export function DistributionEditor({ id, title, lead, targets, onSave, onRemove 
       {withDistribution.length === 0 ? (
         <p className="empty">{t('sensitivity.distribution.none')}</p>
       ) : (
-        <table className="distribution-list" aria-label={t('sensitivity.distribution.listName', { title })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('sensitivity.distribution.assumption')}</th>
-              <th scope="col">{t('sensitivity.distribution.type')}</th>
-              <th scope="col" className="number">
-                {t('sensitivity.distribution.enteredColumn')}
-              </th>
-              <th scope="col" className="number">
-                {t('sensitivity.distribution.mean')}
-              </th>
-              <th scope="col" className="number">
-                {t('sensitivity.distribution.sd')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('sensitivity.distribution.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {withDistribution.map((x) => {
-              const d = x.current as Distribution;
-              const moments = momentsText(d, x, locale);
-              const name = `${x.field}: ${x.group}`;
-              return (
-                <tr key={x.key}>
-                  <th scope="row">{name}</th>
-                  <td>{describeDistribution(d, x, t, locale)}</td>
-                  <td className="number">{targetValue(Number(x.base), x, locale)}</td>
-                  <td className="number">{moments.mean}</td>
-                  <td className="number">{moments.sd}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => choose(x.key)}
-                      aria-label={t('sensitivity.distribution.editOf', { name })}
-                    >
-                      {t('sensitivity.distribution.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => void remove(x)}
-                      aria-label={t('sensitivity.distribution.removeOf', { name })}
-                    >
-                      {t('sensitivity.distribution.remove')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <>
+          <table className="distribution-list" aria-label={listName}>
+            <thead>
+              <tr>
+                <th scope="col">{t('sensitivity.distribution.assumption')}</th>
+                <th scope="col">{t('sensitivity.distribution.type')}</th>
+                <th scope="col" className="number">
+                  {t('sensitivity.distribution.enteredColumn')}
+                </th>
+                <th scope="col" className="number">
+                  {t('sensitivity.distribution.mean')}
+                </th>
+                <th scope="col" className="number">
+                  {t('sensitivity.distribution.sd')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('sensitivity.distribution.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {withDistribution.map((x) => {
+                const d = x.current as Distribution;
+                const moments = momentsText(d, x, locale);
+                const name = `${x.field}: ${x.group}`;
+                return (
+                  <tr key={x.key}>
+                    <th scope="row">{name}</th>
+                    <td>{describeDistribution(d, x, t, locale)}</td>
+                    <td className="number">{targetValue(Number(x.base), x, locale)}</td>
+                    <td className="number">{moments.mean}</td>
+                    <td className="number">{moments.sd}</td>
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => choose(x.key)}
+                        aria-label={t('sensitivity.distribution.editOf', { name })}
+                      >
+                        {t('sensitivity.distribution.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => void remove(x)}
+                        aria-label={t('sensitivity.distribution.removeOf', { name })}
+                      >
+                        {t('sensitivity.distribution.remove')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p className="csv-actions">
+            <TableCsvButton title={listName} fileName={listName} table={listCsv} />
+          </p>
+        </>
       )}
     </section>
   );

@@ -22,7 +22,7 @@ import { CHART_COLOURS, OKABE_ITO } from '../charts/palette';
 import { TICK_SIZE, tooltipContent, widest } from '../charts/primitives';
 import { FONT_FAMILY } from '../charts/text-size';
 import { count, num, percent } from './format';
-import type { PsaSummary } from './protocol';
+import type { PsaSummary } from '../../../shared/model/simulation';
 
 const tickFont = { fontSize: TICK_SIZE, fontFamily: FONT_FAMILY, fill: CHART_COLOURS.muted };
 

@@ -342,6 +342,15 @@ export function OneWayPanel({ project }: { project: Project }) {
               rows: data.bars.map((b) => ({
                 key: b.key,
                 cells: [b.label, b.lowValue, b.baseValue, b.highValue, b.lowText, b.highText, b.swingText],
+                values: [
+                  b.label,
+                  b.lowValue,
+                  b.baseValue,
+                  b.highValue,
+                  { decimal: b.lowExact },
+                  { decimal: b.highExact },
+                  { decimal: b.swingExact },
+                ],
               })),
             }}
           >

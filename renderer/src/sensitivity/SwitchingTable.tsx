@@ -6,8 +6,34 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numericSwitchingValues, type SroiResult } from '../../../shared/engine';
 import type { Project } from '../../../shared/model/schema';
+import { TableCsvButton } from '../exchange/TableCsvButton';
+import type { CsvTable } from '../exchange/table-csv';
 import { useLocale } from '../hooks/useLocale';
-import { switchingGroups } from './switching-rows';
+import { switchingGroups, type SwitchingGroup } from './switching-rows';
+
+/** The table as CSV: one line per assumption, with its group, the values as numbers in their unit, the words. */
+function switchingCsv(groups: SwitchingGroup[], t: (key: string) => string): CsvTable {
+  return {
+    columns: [
+      t('sensitivity.switching.group'),
+      t('sensitivity.switching.assumption'),
+      t('sensitivity.switching.entered'),
+      t('sensitivity.switching.atOne'),
+      t('sensitivity.switching.unit'),
+      t('sensitivity.switching.inWords'),
+    ],
+    rows: groups.flatMap((g) =>
+      g.rows.map((r) => [
+        g.title,
+        r.assumption,
+        r.enteredNumber === null ? null : { decimal: r.enteredNumber },
+        r.atOneNumber === null ? null : { decimal: r.atOneNumber },
+        r.unit,
+        r.words,
+      ]),
+    ),
+  };
+}
 
 export function SwitchingTable({ project, result }: { project: Project; result: SroiResult }) {
   const { t } = useTranslation();
@@ -20,7 +46,14 @@ export function SwitchingTable({ project, result }: { project: Project; result: 
 
   return (
     <section className="card" aria-labelledby="switching-title">
-      <h2 id="switching-title">{t('sensitivity.switching.title')}</h2>
+      <div className="charts-heading">
+        <h2 id="switching-title">{t('sensitivity.switching.title')}</h2>
+        <TableCsvButton
+          title={t('sensitivity.switching.title')}
+          fileName={`${project.name} switching values`}
+          table={() => switchingCsv(groups, t)}
+        />
+      </div>
       <p className="help">{t('sensitivity.switching.lead')}</p>
       <table className="switching-table" data-testid="switching-table">
         <thead>

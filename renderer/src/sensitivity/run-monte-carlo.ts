@@ -4,9 +4,9 @@
  * The Web Worker (workers/monte-carlo.worker.ts) runs this; tests run it in-process. The numbers depend only on
  * the project, the iterations and the seed, never on how the run was sliced.
  */
-import { histogram, MonteCarloSimulation } from '../../../shared/engine/uncertainty';
-import { strategyPsa } from './psa';
-import type { MonteCarloRequest, MonteCarloSummary, PsaSummary } from './protocol';
+import { histogram, MonteCarloSimulation, strategyPsa } from '../../../shared/engine/uncertainty';
+import type { MonteCarloSummary, PsaSummary } from '../../../shared/model/simulation';
+import type { MonteCarloRequest } from './protocol';
 
 export const SLICE_MS = 40;
 
@@ -44,6 +44,8 @@ export async function runMonteCarlo(request: MonteCarloRequest, hooks: RunHooks)
   const { draws, ...result } = simulation.result();
   const summary: MonteCarloSummary = {
     ...result,
+    // A ratio that overflowed is no number to show or store.
+    baseCase: { ...result.baseCase, ratio: Number.isFinite(result.baseCase.ratio) ? result.baseCase.ratio : null },
     npvHistogram: result.ratio === null ? histogram(draws.netPresentValue, { bins: request.histogramBins }) : null,
   };
   const psa =

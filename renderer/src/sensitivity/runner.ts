@@ -3,8 +3,9 @@
  * ended when the run ends); `inProcessRunner` runs the same code on the calling thread, sliced the same way,
  * for tests and for places without workers. Both report progress and can be cancelled.
  */
+import type { MonteCarloSummary, PsaSummary } from '../../../shared/model/simulation';
 import { runMonteCarlo } from './run-monte-carlo';
-import type { MainToWorker, MonteCarloRequest, MonteCarloSummary, PsaSummary, WorkerToMain } from './protocol';
+import type { MainToWorker, MonteCarloRequest, WorkerToMain } from './protocol';
 
 export interface RunCallbacks {
   onProgress(done: number, total: number): void;

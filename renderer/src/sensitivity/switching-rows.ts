@@ -22,6 +22,40 @@ export interface SwitchingRow {
   atOne: string;
   words: string;
   reachable: boolean;
+  /**
+   * For CSV: the entered value and the value at 1 : 1 as plain decimals in `unit` (percentages in percent,
+   * money to the cent), null where there is none.
+   */
+  enteredNumber: string | null;
+  atOneNumber: string | null;
+  unit: string;
+}
+
+/** How a kind of value is shown in the table and written to CSV. */
+interface Measure {
+  text(d: Dec): string;
+  number(d: Dec): string;
+  unit: string;
+}
+
+function moneyMeasure(currency: string, locale: string): Measure {
+  return {
+    text: (d) => money(d, currency, locale),
+    number: (d) => d.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2),
+    unit: currency,
+  };
+}
+
+function percentMeasure(locale: string): Measure {
+  return {
+    text: (d) => percent(d, locale),
+    number: (d) => d.times(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(),
+    unit: '%',
+  };
+}
+
+function plainMeasure(locale: string): Measure {
+  return { text: (d) => plain(d, locale), number: (d) => d.toDecimalPlaces(4, Dec.ROUND_HALF_UP).toFixed(), unit: '' };
 }
 
 export interface SwitchingGroup {
@@ -82,16 +116,18 @@ function linearRow(
   field: 'proxy' | 'quantity' | Adjustment,
   value: SwitchingValue,
   current: Dec,
-  show: (d: Dec) => string,
+  measure: Measure,
 ): SwitchingRow {
   const { t } = ctx;
   const assumption = t(`sensitivity.fields.${field}`);
+  const entered = { entered: measure.text(current), enteredNumber: measure.number(current), unit: measure.unit };
   if (!value.reachable) {
     return {
       key,
       assumption,
-      entered: show(current),
+      ...entered,
       atOne: DASH,
+      atOneNumber: null,
       words: reasonText(value.reason, t),
       reachable: false,
     };
@@ -100,9 +136,10 @@ function linearRow(
   return {
     key,
     assumption,
-    entered: show(current),
-    atOne: show(value.value),
-    words: sentence(ctx, subject, value.value, current, show(value.value)),
+    ...entered,
+    atOne: measure.text(value.value),
+    atOneNumber: measure.number(value.value),
+    words: sentence(ctx, subject, value.value, current, measure.text(value.value)),
     reachable: true,
   };
 }
@@ -113,17 +150,34 @@ function numericRow(
   assumption: string,
   subject: string,
   value: NumericSwitchingValue,
-  entered: string,
-  show: (d: Dec) => string,
+  current: Dec,
+  measure: Measure,
 ): SwitchingRow {
+  const entered = { entered: measure.text(current), enteredNumber: measure.number(current), unit: measure.unit };
   if (!value.reachable) {
-    return { key, assumption, entered, atOne: DASH, words: reasonText(value.reason, ctx.t), reachable: false };
+    return {
+      key,
+      assumption,
+      ...entered,
+      atOne: DASH,
+      atOneNumber: null,
+      words: reasonText(value.reason, ctx.t),
+      reachable: false,
+    };
   }
   const words =
     value.direction === 'none'
       ? ctx.t('sensitivity.switching.already')
-      : sentence(ctx, subject, value.value, value.current, show(value.value));
-  return { key, assumption, entered, atOne: show(value.value), words, reachable: true };
+      : sentence(ctx, subject, value.value, value.current, measure.text(value.value));
+  return {
+    key,
+    assumption,
+    ...entered,
+    atOne: measure.text(value.value),
+    atOneNumber: measure.number(value.value),
+    words,
+    reachable: true,
+  };
 }
 
 function outcomeSummary(ctx: Context, result: SroiResult['outcomes'][number]): string {
@@ -151,12 +205,15 @@ function durationRow(ctx: Context, outcome: Outcome, value: NumericSwitching['ou
   const { t } = ctx;
   const assumption = t('sensitivity.fields.duration');
   const entered = t('sensitivity.years', { count: outcome.duration });
+  const numbers = { enteredNumber: String(outcome.duration), unit: t('sensitivity.yearsUnit') };
   if (!value.reachable) {
     return {
       key: `${outcome.id}:duration`,
       assumption,
       entered,
+      ...numbers,
       atOne: DASH,
+      atOneNumber: null,
       words: reasonText(value.reason, t),
       reachable: false,
     };
@@ -176,7 +233,8 @@ function durationRow(ctx: Context, outcome: Outcome, value: NumericSwitching['ou
     atOne = t('sensitivity.switching.orLessYears', { count: value.years });
     words = t('sensitivity.switching.durationDown', { goal: ctx.goal, count: value.years });
   }
-  return { key: `${outcome.id}:duration`, assumption, entered, atOne, words, reachable: true };
+  const atOneNumber = String(value.direction === 'none' ? outcome.duration : value.years);
+  return { key: `${outcome.id}:duration`, assumption, entered, ...numbers, atOne, atOneNumber, words, reachable: true };
 }
 
 /** Every switching value of the project, grouped by outcome, then the whole model. */
@@ -193,7 +251,7 @@ export function switchingGroups(
     locale,
     goal: ratio !== null && ratio.lt(1) ? t('sensitivity.switching.goalRise') : t('sensitivity.switching.goalFall'),
   };
-  const pct = (d: Dec) => percent(d, locale);
+  const pct = percentMeasure(locale);
   const groups: SwitchingGroup[] = result.outcomes.map((o, index) => {
     const source = project.outcomes.find((x) => x.id === o.id) ?? project.outcomes[index];
     const s = o.switching;
@@ -208,13 +266,21 @@ export function switchingGroups(
         atOne: DASH,
         words: reasonText(s.multiplier.reason, t),
         reachable: false,
+        enteredNumber: null,
+        atOneNumber: null,
+        unit: '',
       });
     } else {
       rows.push(
-        linearRow(ctx, `${o.id}:proxy`, 'proxy', s.proxyValue, new Dec(source.proxy.value), (d) =>
-          money(d, currency, locale),
+        linearRow(
+          ctx,
+          `${o.id}:proxy`,
+          'proxy',
+          s.proxyValue,
+          new Dec(source.proxy.value),
+          moneyMeasure(currency, locale),
         ),
-        linearRow(ctx, `${o.id}:quantity`, 'quantity', s.quantity, new Dec(source.quantity), (d) => plain(d, locale)),
+        linearRow(ctx, `${o.id}:quantity`, 'quantity', s.quantity, new Dec(source.quantity), plainMeasure(locale)),
         ...ADJUSTMENTS.map((field) => linearRow(ctx, `${o.id}:${field}`, field, s[field], new Dec(source[field]), pct)),
       );
     }
@@ -227,7 +293,7 @@ export function switchingGroups(
           t('sensitivity.fields.dropOff'),
           t('sensitivity.switching.subject.dropOff'),
           numericOutcome.dropOff,
-          pct(new Dec(source.dropOff)),
+          new Dec(source.dropOff),
           pct,
         ),
         durationRow(ctx, source, numericOutcome.duration),
@@ -245,6 +311,9 @@ export function switchingGroups(
           assumption: t('sensitivity.switching.allProxies'),
           entered: '× 1',
           atOne: `× ${plain(all.value, locale, 4)}`,
+          enteredNumber: '1',
+          atOneNumber: all.value.toDecimalPlaces(4, Dec.ROUND_HALF_UP).toFixed(),
+          unit: '×',
           words: all.value.eq(1)
             ? t('sensitivity.switching.already')
             : t('sensitivity.switching.allProxiesWords', {
@@ -259,17 +328,24 @@ export function switchingGroups(
           assumption: t('sensitivity.switching.allProxies'),
           entered: '× 1',
           atOne: DASH,
+          enteredNumber: '1',
+          atOneNumber: null,
+          unit: '×',
           words: reasonText(all.reason, t),
           reachable: false,
         },
   );
   const investment = result.investment.total.value;
   const target = result.investmentSwitch;
+  const cash = moneyMeasure(result.currency, locale);
   model.push({
     key: 'model:investment',
     assumption: t('sensitivity.switching.investment'),
-    entered: money(investment, result.currency, locale),
-    atOne: target.gt(0) ? money(target, result.currency, locale) : DASH,
+    entered: cash.text(investment),
+    atOne: target.gt(0) ? cash.text(target) : DASH,
+    enteredNumber: cash.number(investment),
+    atOneNumber: target.gt(0) ? cash.number(target) : null,
+    unit: cash.unit,
     words: target.lte(0)
       ? t('sensitivity.switching.investmentNone')
       : sentence(
@@ -290,7 +366,7 @@ export function switchingGroups(
         t(`sensitivity.switching.rate.${side}`),
         t('sensitivity.switching.subject.discountRate'),
         numeric.discountRate[side],
-        pct(rate),
+        rate,
         pct,
       ),
     );

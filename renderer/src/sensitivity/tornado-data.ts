@@ -6,8 +6,7 @@
 import type { TFunction } from 'i18next';
 import type { OneWayOptions, OneWayResult, SensitivityCase, TornadoRow } from '../../../shared/engine/uncertainty';
 import type { Project } from '../../../shared/model/schema';
-import type { Dec } from '../../../shared/money/decimal';
-import { dec } from '../../../shared/money/decimal';
+import { Dec, dec } from '../../../shared/money/decimal';
 import { money, num, percent, plain } from './format';
 
 export interface TornadoBar {
@@ -25,6 +24,10 @@ export interface TornadoBar {
   highText: string;
   swing: number;
   swingText: string;
+  /** For CSV: the measure in each case and the swing as decimals (a ratio to 4 places, money to the cent). */
+  lowExact: string;
+  highExact: string;
+  swingExact: string;
 }
 
 export interface TornadoData {
@@ -111,6 +114,7 @@ export function tornadoData(result: OneWayResult, project: Project, t: TFunction
   const measureOf = (c: { ratio: Dec | null; netPresentValue: Dec }): Dec =>
     isRatio && c.ratio !== null ? c.ratio : c.netPresentValue;
   const show = (d: Dec) => (isRatio ? num(d, 2, locale) : money(d, project.currency, locale));
+  const exact = (d: Dec) => d.toDecimalPlaces(isRatio ? 4 : 2, Dec.ROUND_HALF_UP).toFixed(isRatio ? 4 : 2);
   const base = measureOf(result.base);
   return {
     measure: result.measure,
@@ -134,6 +138,9 @@ export function tornadoData(result: OneWayResult, project: Project, t: TFunction
         highText: show(high),
         swing: row.swing.toNumber(),
         swingText: show(row.swing),
+        lowExact: exact(low),
+        highExact: exact(high),
+        swingExact: exact(row.swing),
       };
     }),
   };

@@ -84,3 +84,15 @@ export {
   type Ceac,
   type CeacPoint,
 } from './cost-effectiveness';
+export {
+  SCATTER_POINTS,
+  strategyPsa,
+  strategyPsaFromDraws,
+  drawStrategies,
+  strategyUncertaintyOf,
+  defaultWtpMax,
+  cheapestStrategyId,
+  roundCeiling,
+  type StrategyPsaSettings,
+} from './strategy-psa';
+export { modelFingerprint } from './fingerprint';
