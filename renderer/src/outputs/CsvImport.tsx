@@ -234,7 +234,7 @@ export function CsvImport({
                           type="text"
                           aria-label={t('outputs.import.categoriesOf', { column })}
                           value={choice.categories}
-                          placeholder="nationality=Italian, gender=women"
+                          placeholder={t('outputs.edit.newColumnExample')}
                           aria-invalid={problem ? true : undefined}
                           onChange={(e) => setChoice(column, { use: 'breakdown', categories: e.target.value })}
                         />
