@@ -9,8 +9,10 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', 'renderer', 'src', 'i18n');
+/** The engine's sentences (explanations, warnings, verdicts): one file per language, root key "engine". */
+const engineRoot = join(import.meta.dirname, '..', 'shared', 'i18n', 'engine');
 
-/** Every catalogue of a language merged: <lang>.json and <lang>/*.json. */
+/** Every catalogue of a language merged: <lang>.json, <lang>/*.json and the engine's <lang>.json. */
 export function loadLanguage(language) {
   const merged = {};
   const core = join(root, `${language}.json`);
@@ -23,6 +25,8 @@ export function loadLanguage(language) {
       Object.assign(merged, JSON.parse(readFileSync(join(folder, name), 'utf8')));
     }
   }
+  const engine = join(engineRoot, `${language}.json`);
+  if (existsSync(engine)) Object.assign(merged, JSON.parse(readFileSync(engine, 'utf8')));
   return merged;
 }
 

@@ -6,7 +6,8 @@
 import { Dec, ZERO } from '../money/decimal';
 import type { Input, Project } from '../model/schema';
 import type { DiscountFactors } from './discount';
-import { figure, input, type Figure } from './figure';
+import { figure, input, type Figure, type Message } from './figure';
+import { english, message, phrase } from './text';
 
 export interface InputResult {
   id: string;
@@ -23,6 +24,8 @@ export interface InputResult {
 export interface Share {
   key: string;
   label: string;
+  /** `label` as a message when it is the engine's words ("Year 2", "(no funder named)", a kind of input). */
+  labelText?: Message;
   amount: Dec;
   presentValue: Dec;
 }
@@ -38,27 +41,58 @@ export interface InvestmentResult {
   byYear: Share[];
 }
 
+const T = {
+  volunteerFormula: phrase('engine.investment.volunteerFormula'),
+  cashFormula: phrase('engine.investment.cashFormula'),
+  marketValueFormula: phrase('engine.investment.marketValueFormula'),
+  hours: phrase('engine.inputs.hours'),
+  hourlyRate: phrase('engine.inputs.hourlyRate'),
+  cash: phrase('engine.inputs.cash'),
+  marketValue: phrase('engine.inputs.marketValue'),
+  investment: phrase('engine.investment.label'),
+  discountedFormula: phrase('engine.investment.discountedFormula'),
+  sumFormula: phrase('engine.investment.sumFormula'),
+  discountRate: phrase('engine.inputs.discountRate'),
+  noFunder: phrase('engine.investment.noFunder'),
+  kinds: {
+    cash: phrase('engine.values.kind.cash'),
+    'in-kind': phrase('engine.values.kind.inKind'),
+    volunteer: phrase('engine.values.kind.volunteer'),
+  },
+} as const;
+
 export function inputAmount(item: Input, currency: string): Figure {
   if (item.kind === 'volunteer') {
     const hours = new Dec(item.hours);
     const rate = new Dec(item.hourlyRate);
-    return figure(hours.times(rate), item.description, 'amount = hours x hourly rate', [
-      input('Hours', hours, 'h'),
-      input('Hourly rate', rate, currency, item.rateSource),
+    return figure(hours.times(rate), item.description, T.volunteerFormula, [
+      input(T.hours, hours, 'h'),
+      input(T.hourlyRate, rate, currency, item.rateSource),
     ]);
   }
   const source = item.kind === 'in-kind' ? item.valuationSource : undefined;
   const amount = new Dec(item.amount);
-  return figure(amount, item.description, item.kind === 'cash' ? 'cash amount' : 'market value', [
-    input(item.kind === 'cash' ? 'Cash' : 'Market value', amount, currency, source),
+  return figure(amount, item.description, item.kind === 'cash' ? T.cashFormula : T.marketValueFormula, [
+    input(item.kind === 'cash' ? T.cash : T.marketValue, amount, currency, source),
   ]);
 }
 
-function group(items: InputResult[], keyOf: (i: InputResult) => string, labelOf: (key: string) => string): Share[] {
+function group(
+  items: InputResult[],
+  keyOf: (i: InputResult) => string,
+  labelOf: (key: string) => string | Message,
+): Share[] {
   const map = new Map<string, Share>();
   for (const item of items) {
     const key = keyOf(item);
-    const share = map.get(key) ?? { key, label: labelOf(key), amount: ZERO, presentValue: ZERO };
+    let share = map.get(key);
+    if (share === undefined) {
+      const label = labelOf(key);
+      share =
+        typeof label === 'string'
+          ? { key, label, amount: ZERO, presentValue: ZERO }
+          : { key, label: english(label), labelText: label, amount: ZERO, presentValue: ZERO };
+    }
     share.amount = share.amount.plus(item.amount.value);
     share.presentValue = share.presentValue.plus(item.presentValue);
     map.set(key, share);
@@ -89,15 +123,16 @@ export function computeInvestment(project: Project, discount: DiscountFactors): 
   const stakeholderName = new Map(project.stakeholders.map((s) => [s.id, s.name]));
 
   return {
-    total: figure(
-      total,
-      'Investment',
-      multiYear ? 'Investment = sum of I(t) / (1 + r)^(t - 1)' : 'Investment = sum of all inputs',
-      [
-        ...inputs.map((i) => input(`${i.description} (year ${i.year})`, i.amount.value, currency)),
-        ...(multiYear ? [input('Discount rate r', discount.rate.times(100), '%')] : []),
-      ],
-    ),
+    total: figure(total, T.investment, multiYear ? T.discountedFormula : T.sumFormula, [
+      ...inputs.map((i) =>
+        input(
+          message('engine.investment.inputInYear', { description: i.description, year: i.year }),
+          i.amount.value,
+          currency,
+        ),
+      ),
+      ...(multiYear ? [input(T.discountRate, discount.rate.times(100), '%')] : []),
+    ]),
     nominalTotal,
     inputs,
     byStakeholder: group(
@@ -113,17 +148,17 @@ export function computeInvestment(project: Project, discount: DiscountFactors): 
     byFunder: group(
       inputs,
       (i) => i.funder,
-      (f) => (f === '' ? '(no funder named)' : f),
+      (f) => (f === '' ? T.noFunder : f),
     ),
     byKind: group(
       inputs,
       (i) => i.kind,
-      (k) => k,
+      (k) => T.kinds[k as Input['kind']] ?? k,
     ),
     byYear: group(
       inputs,
       (i) => String(i.year),
-      (y) => `Year ${y}`,
+      (y) => message('engine.investment.year', { year: Number(y) }),
     ).sort((a, b) => Number(a.key) - Number(b.key)),
   };
 }

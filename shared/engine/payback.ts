@@ -6,25 +6,39 @@
  */
 import { Dec, ZERO } from '../money/decimal';
 import { figure, input, unavailable, type OptionalFigure } from './figure';
+import { message, phrase } from './text';
 
 const TWELVE = new Dec(12);
 
+const T = {
+  guideLabel: phrase('engine.payback.guideLabel'),
+  guideFormula: phrase('engine.payback.guideFormula'),
+  discountedLabel: phrase('engine.payback.discountedLabel'),
+  discountedFormula: phrase('engine.payback.discountedFormula'),
+  investment: phrase('engine.inputs.investment'),
+  yearOneValue: phrase('engine.inputs.yearOneValue'),
+  noYearOneValue: phrase('engine.payback.noYearOneValue'),
+  neverReached: phrase('engine.payback.neverReached'),
+} as const;
+
 export function guidePayback(investment: Dec, yearOneValue: Dec, currency: string): OptionalFigure {
-  const label = 'Payback period (Guide formula)';
-  const formula = 'months = Investment / (year-1 value / 12)';
-  const inputs = [input('Investment', investment, currency), input('Value in year 1', yearOneValue, currency)];
+  const label = T.guideLabel;
+  const formula = T.guideFormula;
+  const inputs = [input(T.investment, investment, currency), input(T.yearOneValue, yearOneValue, currency)];
   if (yearOneValue.lte(0)) {
-    return unavailable(label, formula, inputs, 'n/a: the value in year 1 is zero or negative');
+    return unavailable(label, formula, inputs, T.noYearOneValue);
   }
   return figure(investment.div(yearOneValue.div(TWELVE)), label, formula, inputs);
 }
 
 export function discountedPayback(investment: Dec, discountedByYear: Dec[], currency: string): OptionalFigure {
-  const label = 'Payback period (discounted)';
-  const formula = 'first month at which cumulative discounted value reaches Investment (linear within a year)';
+  const label = T.discountedLabel;
+  const formula = T.discountedFormula;
   const inputs = [
-    input('Investment', investment, currency),
-    ...discountedByYear.map((v, i) => input(`Discounted value, year ${i + 1}`, v, currency)),
+    input(T.investment, investment, currency),
+    ...discountedByYear.map((v, i) =>
+      input(message('engine.inputs.discountedValueInYear', { year: i + 1 }), v, currency),
+    ),
   ];
   if (investment.lte(0)) return figure(ZERO, label, formula, inputs);
   let cumulative = ZERO;
@@ -37,5 +51,5 @@ export function discountedPayback(investment: Dec, discountedByYear: Dec[], curr
     }
     cumulative = next;
   }
-  return unavailable(label, formula, inputs, 'n/a: the discounted value never reaches the investment');
+  return unavailable(label, formula, inputs, T.neverReached);
 }

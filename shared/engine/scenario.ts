@@ -20,11 +20,15 @@
 import { canonical, Dec, ZERO } from '../money/decimal';
 import type { Input, Outcome, Project, Scenario } from '../model/schema';
 import type { Problem } from '../model/validate';
+import type { Message } from '../i18n/message';
+import { ceProblem } from './ce/increment';
 import { costPerOutcome, costPerOutput, type OutcomeCost } from './ce/indicators';
 import { readDecimal } from './ce/read';
+import { splitProblems, type CeProblem, type ProblemText } from './ce/types';
 import type { Figure, OptionalFigure } from './figure';
 import { inputAmount } from './investment';
 import { computeSroi, type SroiResult } from './sroi';
+import { english, message, phrase } from './text';
 
 export type OverrideTarget = Scenario['overrides'][number]['target'];
 export type OverrideField = Scenario['overrides'][number]['field'];
@@ -58,6 +62,8 @@ export interface ScenarioApplication {
   applied: AppliedOverride[];
   /** Overrides that were skipped, each with the reason. */
   problems: Problem[];
+  /** The same problems as messages the interface translates, index by index. */
+  problemsText: ProblemText[];
 }
 
 /** The base case's value of one field of one item, or null when there is no such item or field. */
@@ -92,26 +98,31 @@ export function itemNameOf(project: Project, target: OverrideTarget, id: string)
   return project.outcomes.find((o) => o.id === id)?.name ?? null;
 }
 
-type Checked = { ok: true; value: Dec } | { ok: false; message: string };
+type Checked = { ok: true; value: Dec } | { ok: false; text: Message };
+
+const T = {
+  durationRange: phrase('engine.scenario.durationRange'),
+  zeroRate: phrase('engine.scenario.zeroRate'),
+  baseCase: phrase('engine.scenario.baseCase'),
+  target: { outcome: phrase('engine.scenario.target.outcome'), input: phrase('engine.scenario.target.input') },
+} as const;
+
+/** A field's name in a problem: as the override names it in English ("dropOff"), translated for the interface. */
+const fieldText = (field: string): Message => message(`engine.scenario.field.${field}`);
 
 function checkValue(field: OverrideField, raw: string): Checked {
   const rule = field === 'proxyValue' ? 'any' : FRACTION_FIELDS.includes(field) ? 'fraction' : 'non-negative';
   const read = readDecimal(raw, rule);
-  if (!read.ok) return read;
-  if (field === 'duration' && (!read.value.isInteger() || read.value.gt(100))) {
-    return { ok: false, message: 'must be a whole number of years from 0 to 100' };
-  }
+  if (!read.ok) return { ok: false, text: read.text };
+  if (field === 'duration' && (!read.value.isInteger() || read.value.gt(100)))
+    return { ok: false, text: T.durationRange };
   return read;
 }
 
-function withInputAmount(item: Input, amount: Dec): Input | string {
+function withInputAmount(item: Input, amount: Dec): Input | Message {
   if (item.kind !== 'volunteer') return { ...item, amount: canonical(amount) };
   const rate = new Dec(item.hourlyRate);
-  if (rate.isZero()) {
-    return amount.isZero()
-      ? item
-      : 'cannot be reached: the volunteer time has an hourly rate of 0, so hours x rate stays 0; give the rate first';
-  }
+  if (rate.isZero()) return amount.isZero() ? item : T.zeroRate;
   return { ...item, hours: canonical(amount.div(rate)) };
 }
 
@@ -135,7 +146,7 @@ function withOutcomeField(outcome: Outcome, field: OverrideField, value: Dec): O
 
 /** Apply a scenario's overrides to a project: a new Project, the base project unchanged. */
 export function applyScenario(project: Project, scenario: Pick<Scenario, 'overrides'>): ScenarioApplication {
-  const problems: Problem[] = [];
+  const problems: CeProblem[] = [];
   const inputs = new Map(project.inputs.map((i) => [i.id, i]));
   const outcomes = new Map(project.outcomes.map((o) => [o.id, o]));
   const applied = new Map<string, AppliedOverride>();
@@ -144,22 +155,25 @@ export function applyScenario(project: Project, scenario: Pick<Scenario, 'overri
     const { target, id, field } = override;
     const itemName = itemNameOf(project, target, id);
     const path = `overrides[${index}]`;
-    const where = `override ${index + 1} (${target} ${itemName ? `"${itemName}"` : `"${id}"`}, ${field})`;
+    const targetText = T.target[target] ?? target;
+    const where = message('engine.scenario.where', {
+      n: index + 1,
+      target: targetText,
+      name: itemName ?? id,
+      field: OVERRIDE_FIELDS[target]?.includes(field) ? fieldText(field) : field,
+    });
     if (itemName === null) {
-      problems.push({ path: `${path}.id`, where, message: `refers to ${target} "${id}", which does not exist` });
+      problems.push(ceProblem(`${path}.id`, where, message('engine.scenario.noItem', { target: targetText, id })));
       return;
     }
     if (!OVERRIDE_FIELDS[target].includes(field)) {
-      problems.push({
-        path: `${path}.field`,
-        where,
-        message: `an ${target} has no field "${field}"; it can change ${OVERRIDE_FIELDS[target].join(', ')}`,
-      });
+      const fields = OVERRIDE_FIELDS[target].join(', ');
+      problems.push(ceProblem(`${path}.field`, where, message(`engine.scenario.noField.${target}`, { field, fields })));
       return;
     }
     const checked = checkValue(field, override.value);
     if (!checked.ok) {
-      problems.push({ path: `${path}.value`, where, message: checked.message });
+      problems.push(ceProblem(`${path}.value`, where, checked.text));
       return;
     }
     const before = baseValueOf(project, target, id, field) ?? ZERO;
@@ -167,8 +181,8 @@ export function applyScenario(project: Project, scenario: Pick<Scenario, 'overri
       const current = inputs.get(id);
       if (!current) return;
       const next = withInputAmount(current, checked.value);
-      if (typeof next === 'string') {
-        problems.push({ path: `${path}.value`, where, message: next });
+      if ('key' in next) {
+        problems.push(ceProblem(`${path}.value`, where, next));
         return;
       }
       inputs.set(id, next);
@@ -189,7 +203,7 @@ export function applyScenario(project: Project, scenario: Pick<Scenario, 'overri
       outcomes: project.outcomes.map((o) => outcomes.get(o.id) ?? o),
     },
     applied: [...applied.values()].sort((a, b) => a.index - b.index),
-    problems,
+    ...splitProblems(problems),
   };
 }
 
@@ -270,6 +284,8 @@ export interface ScenarioFigures {
   /** Null for the base case. */
   scenarioId: string | null;
   name: string;
+  /** `name` as a message when it is the engine's "Base case" (no name was given). */
+  nameText?: Message;
   project: Project;
   sroi: SroiResult;
   /** Investment: every input of every stakeholder, discounted as in the SROI ratio. */
@@ -282,14 +298,16 @@ export interface ScenarioFigures {
   outcomes: OutcomeCost[];
   applied: AppliedOverride[];
   problems: Problem[];
+  problemsText: ProblemText[];
 }
 
 function figuresOf(
   scenarioId: string | null,
-  name: string,
+  name: string | Message,
   project: Project,
   applied: AppliedOverride[],
   problems: Problem[],
+  problemsText: ProblemText[],
 ): ScenarioFigures {
   const sroi = computeSroi(project);
   const cost = sroi.investment.total;
@@ -303,7 +321,7 @@ function figuresOf(
   }));
   return {
     scenarioId,
-    name,
+    ...(typeof name === 'string' ? { name } : { name: english(name), nameText: name }),
     project,
     sroi,
     cost,
@@ -314,6 +332,7 @@ function figuresOf(
     outcomes: project.outcomes.map((o) => costPerOutcome(cost.value, o, currency)),
     applied,
     problems,
+    problemsText,
   };
 }
 
@@ -326,13 +345,13 @@ export interface ScenarioComparison {
 export function compareScenarios(
   project: Project,
   scenarios: readonly Scenario[] = project.scenarios,
-  baseName = 'Base case',
+  baseName: string | Message = T.baseCase,
 ): ScenarioComparison {
   return {
-    base: figuresOf(null, baseName, project, [], []),
+    base: figuresOf(null, baseName, project, [], [], []),
     scenarios: scenarios.map((s) => {
-      const { project: changed, applied, problems } = applyScenario(project, s);
-      return figuresOf(s.id, s.name, changed, applied, problems);
+      const { project: changed, applied, problems, problemsText } = applyScenario(project, s);
+      return figuresOf(s.id, s.name, changed, applied, problems, problemsText);
     }),
   };
 }

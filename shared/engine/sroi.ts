@@ -5,13 +5,14 @@
 import { Dec, ZERO } from '../money/decimal';
 import type { Outcome, Project } from '../model/schema';
 import { DiscountFactors } from './discount';
-import { figure, input, percentInput, unavailable, type Figure, type OptionalFigure } from './figure';
+import { figure, input, percentInput, unavailable, type Figure, type Message, type OptionalFigure } from './figure';
 import { computeInvestment, type InvestmentResult } from './investment';
 import { discountedPayback, guidePayback } from './payback';
 import { effectiveProxyValue } from './proxy';
-import { outcomeSwitching, type OutcomeSwitching, type SwitchingValue } from './switching';
+import { notReachable, outcomeSwitching, type OutcomeSwitching, type SwitchingValue } from './switching';
 import { impactOf, lastYearOf, readAdjustments, valueStream } from './value-stream';
-import { guardRails, VALUE_MAP_YEARS, type EngineWarning } from './warnings';
+import { message, quoted, phrase } from './text';
+import { guardRails, VALUE_MAP_YEARS, warning, type EngineWarning } from './warnings';
 
 export interface OutcomeResult {
   id: string;
@@ -70,6 +71,61 @@ export interface SroiResult {
   warnings: EngineWarning[];
 }
 
+// The engine's words, made once: a constant message costs nothing per figure.
+const T = {
+  impactFormula: phrase('engine.sroi.impactFormula'),
+  quantity: phrase('engine.inputs.quantity'),
+  proxy: phrase('engine.inputs.proxy'),
+  deadweight: phrase('engine.inputs.deadweight'),
+  displacement: phrase('engine.inputs.displacement'),
+  attribution: phrase('engine.inputs.attribution'),
+  impact: phrase('engine.inputs.impact'),
+  dropOff: phrase('engine.inputs.dropOff'),
+  duration: phrase('engine.inputs.duration'),
+  starts: phrase('engine.inputs.starts'),
+  during: phrase('engine.values.startsDuring'),
+  after: phrase('engine.values.startsAfter'),
+  discountRate: phrase('engine.inputs.discountRate'),
+  convention: phrase('engine.inputs.yearOneConvention'),
+  conventions: {
+    guide: phrase('engine.values.convention.guide'),
+    year0: phrase('engine.values.convention.year0'),
+  },
+  people: phrase('engine.units.people'),
+  totalPresentValue: phrase('engine.sroi.totalPresentValue'),
+  totalPresentValueFormula: phrase('engine.sroi.totalPresentValueFormula'),
+  undiscounted: phrase('engine.sroi.undiscounted'),
+  undiscountedFormula: phrase('engine.sroi.undiscountedFormula'),
+  presentValuePV: phrase('engine.inputs.presentValuePV'),
+  investmentI: phrase('engine.inputs.investmentI'),
+  npv: phrase('engine.sroi.npv'),
+  npvFormula: phrase('engine.sroi.npvFormula'),
+  zeroInvestment: phrase('engine.common.zeroInvestment'),
+  ratio: phrase('engine.sroi.ratio'),
+  ratioFormula: phrase('engine.sroi.ratioFormula'),
+  netRatio: phrase('engine.sroi.netRatio'),
+  netRatioFormula: phrase('engine.sroi.netRatioFormula'),
+  netRatioFormulaShort: phrase('engine.sroi.netRatioFormulaShort'),
+  noAllProxiesSwitch: phrase('engine.switching.needsPositive'),
+} as const;
+
+/** "year" or "years" after a duration, one message per whole number of years (durations repeat). */
+const yearsUnits: Message[] = [];
+function yearsUnit(years: number): Message {
+  return (yearsUnits[years] ??= phrase('engine.units.yearsCount', { count: years }));
+}
+
+/** "PV = sum over t of V(t) / (1 + r)^t", one message for each convention's discounting. */
+const presentValueFormulas = new Map<string, Message>();
+function presentValueFormula(discounting: string): Message {
+  let formula = presentValueFormulas.get(discounting);
+  if (formula === undefined) {
+    formula = phrase('engine.sroi.presentValueFormula', { discounting });
+    presentValueFormulas.set(discounting, formula);
+  }
+  return formula;
+}
+
 function shareOf(part: Dec, total: Dec): Dec | null {
   return total.gt(0) ? part.div(total) : null;
 }
@@ -84,12 +140,12 @@ function computeOutcome(
   const proxy = effectiveProxyValue(outcome.proxy, currency, project.priceYear);
   const a = readAdjustments(outcome, proxy.value);
   const impactValue = impactOf(a);
-  const impact = figure(impactValue, `Impact: ${outcome.name}`, 'impact = Q x P x (1 - DW) x (1 - DS) x (1 - AT)', [
-    input('Quantity Q', a.quantity, 'people', outcome.evidenceSource),
-    input('Proxy P', a.proxy, currency, outcome.proxy.source),
-    percentInput('Deadweight DW', a.deadweight),
-    percentInput('Displacement DS', a.displacement),
-    percentInput('Attribution AT', a.attribution),
+  const impact = figure(impactValue, message('engine.sroi.impactLabel', { outcome: outcome.name }), T.impactFormula, [
+    input(T.quantity, a.quantity, T.people, outcome.evidenceSource),
+    input(T.proxy, a.proxy, currency, outcome.proxy.source),
+    percentInput(T.deadweight, a.deadweight),
+    percentInput(T.displacement, a.displacement),
+    percentInput(T.attribution, a.attribution),
   ]);
 
   const values = valueStream(impactValue, a.dropOff, outcome.duration, outcome.start, horizon);
@@ -97,15 +153,20 @@ function computeOutcome(
   const pv = discountedValues.reduce((acc, v) => acc.plus(v), ZERO);
   const undiscountedTotal = values.reduce((acc, v) => acc.plus(v), ZERO);
 
-  const presentValue = figure(pv, `Present value: ${outcome.name}`, `PV = sum over t of ${discount.valueFormula()}`, [
-    input('Impact', impactValue, currency),
-    percentInput('Drop-off DO', a.dropOff),
-    input('Duration D', String(outcome.duration), 'years'),
-    input('Starts', outcome.start === 'during' ? 'during the activity' : 'after the activity'),
-    percentInput('Discount rate r', discount.rate),
-    input('Year-one convention', discount.convention),
-    ...values.map((v, i) => input(`V(${i + 1})`, v, currency)),
-  ]);
+  const presentValue = figure(
+    pv,
+    message('engine.sroi.presentValueLabel', { outcome: outcome.name }),
+    presentValueFormula(discount.valueFormula()),
+    [
+      input(T.impact, impactValue, currency),
+      percentInput(T.dropOff, a.dropOff),
+      input(T.duration, String(outcome.duration), yearsUnit(outcome.duration)),
+      input(T.starts, outcome.start === 'during' ? T.during : T.after),
+      percentInput(T.discountRate, discount.rate),
+      input(T.convention, T.conventions[discount.convention]),
+      ...values.map((v, i) => input(`V(${i + 1})`, v, currency)),
+    ],
+  );
 
   return {
     id: outcome.id,
@@ -150,24 +211,25 @@ export function computeSroi(project: Project): SroiResult {
     };
   });
 
-  const outcomePvInputs = outcomes.map((o) => input(`PV of "${o.name}"`, o.presentValue.value, currency));
-  const presentValue = figure(pv, 'Total present value', "PV = sum of the outcomes' present values", outcomePvInputs);
+  const outcomePvInputs = outcomes.map((o) =>
+    input(message('engine.sroi.pvOf', { outcome: o.name }), o.presentValue.value, currency),
+  );
+  const presentValue = figure(pv, T.totalPresentValue, T.totalPresentValueFormula, outcomePvInputs);
   const undiscountedValue = figure(
     undiscounted,
-    'Total value, undiscounted',
-    'sum over outcomes and years of V(t)',
-    outcomes.map((o) => input(`"${o.name}"`, o.undiscountedTotal, currency)),
+    T.undiscounted,
+    T.undiscountedFormula,
+    outcomes.map((o) => input(quoted(o.name), o.undiscountedTotal, currency)),
   );
-  const headlineInputs = [input('Present value PV', pv, currency), input('Investment I', I, currency)];
-  const netPresentValue = figure(npv, 'Net present value', 'NPV = PV - Investment', headlineInputs);
+  const headlineInputs = [input(T.presentValuePV, pv, currency), input(T.investmentI, I, currency)];
+  const netPresentValue = figure(npv, T.npv, T.npvFormula, headlineInputs);
 
-  const zeroInvestment = 'n/a: the investment is zero, so the ratio is undefined';
   const ratio = I.gt(0)
-    ? figure(pv.div(I), 'SROI ratio', 'SROI ratio = PV / Investment', headlineInputs)
-    : unavailable('SROI ratio', 'SROI ratio = PV / Investment', headlineInputs, zeroInvestment);
+    ? figure(pv.div(I), T.ratio, T.ratioFormula, headlineInputs)
+    : unavailable(T.ratio, T.ratioFormula, headlineInputs, T.zeroInvestment);
   const netRatio = I.gt(0)
-    ? figure(npv.div(I), 'Net SROI ratio', 'net SROI ratio = NPV / Investment (= ratio - 1)', headlineInputs)
-    : unavailable('Net SROI ratio', 'net SROI ratio = NPV / Investment', headlineInputs, zeroInvestment);
+    ? figure(npv.div(I), T.netRatio, T.netRatioFormula, headlineInputs)
+    : unavailable(T.netRatio, T.netRatioFormulaShort, headlineInputs, T.zeroInvestment);
 
   const valueInYear = (t: number) => outcomes.reduce((acc, o) => acc.plus(o.values[t - 1]), ZERO);
   const discountedInYear = (t: number) => outcomes.reduce((acc, o) => acc.plus(o.discountedValues[t - 1]), ZERO);
@@ -211,11 +273,13 @@ export function computeSroi(project: Project): SroiResult {
   // A 5-year outcome that starts after the activity runs into year 6: past the Value Map's columns too.
   const valueYears = Math.max(0, ...outcomeYears);
   if (valueYears > VALUE_MAP_YEARS && !warnings.some((w) => w.code === 'LONG_DURATION')) {
-    warnings.push({
-      code: 'LONG_DURATION',
-      path: '',
-      message: `Outcome values run for ${valueYears} years, past the ${VALUE_MAP_YEARS} years of the Value Map`,
-    });
+    warnings.push(
+      warning(
+        'LONG_DURATION',
+        '',
+        message('engine.warnings.valuesPastValueMap', { years: valueYears, valueMapYears: VALUE_MAP_YEARS }),
+      ),
+    );
   }
 
   return {
@@ -231,10 +295,7 @@ export function computeSroi(project: Project): SroiResult {
     netRatio,
     paybackGuideMonths: guidePayback(I, horizon >= 1 ? valueInYear(1) : ZERO, currency),
     paybackDiscountedMonths: discountedPayback(I, years.map(discountedInYear), currency),
-    allProxiesSwitch:
-      I.gt(0) && pv.gt(0)
-        ? { reachable: true, value: I.div(pv) }
-        : { reachable: false, reason: 'n/a: needs a positive investment and a positive present value' },
+    allProxiesSwitch: I.gt(0) && pv.gt(0) ? { reachable: true, value: I.div(pv) } : notReachable(T.noAllProxiesSwitch),
     investmentSwitch: pv,
     byStakeholder,
     byOutcome,

@@ -6,8 +6,12 @@
  * proxy. Deadweight, displacement and attribution switch at x' = 1 - k_i (1 - x), valid only within 0..1.
  */
 import { type Dec, ONE } from '../money/decimal';
+import type { Message } from '../i18n/message';
+import { english, phrase } from './text';
 
-export type SwitchingValue = { reachable: true; value: Dec } | { reachable: false; reason: string };
+/** Not reachable: `reason` in English, `reasonText` the same as a message the interface translates. */
+export type SwitchingValue =
+  { reachable: true; value: Dec } | { reachable: false; reason: string; reasonText?: Message };
 
 export interface OutcomeSwitching {
   /**
@@ -25,17 +29,24 @@ export interface OutcomeSwitching {
   attribution: SwitchingValue;
 }
 
-const CANNOT = 'cannot reach 1 : 1 through this outcome';
+const T = {
+  cannot: phrase('engine.switching.cannot'),
+  zeroPv: phrase('engine.switching.cannotZeroPv'),
+  zeroInvestment: phrase('engine.common.zeroInvestment'),
+  outside: {
+    deadweight: phrase('engine.switching.cannotOutside', { name: phrase('engine.words.deadweight') }),
+    displacement: phrase('engine.switching.cannotOutside', { name: phrase('engine.words.displacement') }),
+    attribution: phrase('engine.switching.cannotOutside', { name: phrase('engine.words.attribution') }),
+  },
+} as const;
 
-function notReachable(reason: string): SwitchingValue {
-  return { reachable: false, reason };
+export function notReachable(reason: Message): SwitchingValue {
+  return { reachable: false, reason: english(reason), reasonText: reason };
 }
 
-function adjustmentSwitch(k: Dec, current: Dec, name: string): SwitchingValue {
+function adjustmentSwitch(k: Dec, current: Dec, name: keyof typeof T.outside): SwitchingValue {
   const switched = ONE.minus(k.times(ONE.minus(current)));
-  if (switched.lt(0) || switched.gt(1)) {
-    return notReachable(`${CANNOT}: ${name} would have to be outside 0 % to 100 %`);
-  }
+  if (switched.lt(0) || switched.gt(1)) return notReachable(T.outside[name]);
   return { reachable: true, value: switched };
 }
 
@@ -46,8 +57,7 @@ export function outcomeSwitching(
   current: { proxy: Dec; quantity: Dec; deadweight: Dec; displacement: Dec; attribution: Dec },
 ): OutcomeSwitching {
   if (investment.lte(0)) {
-    const reason = 'n/a: the investment is zero, so the ratio is undefined';
-    const none = notReachable(reason);
+    const none = notReachable(T.zeroInvestment);
     return {
       rawMultiplier: null,
       multiplier: none,
@@ -59,7 +69,7 @@ export function outcomeSwitching(
     };
   }
   if (outcomePv.isZero()) {
-    const none = notReachable(`${CANNOT}: its present value is zero`);
+    const none = notReachable(T.zeroPv);
     return {
       rawMultiplier: null,
       multiplier: none,
@@ -72,7 +82,7 @@ export function outcomeSwitching(
   }
   const k = investment.minus(totalPv.minus(outcomePv)).div(outcomePv);
   if (k.lte(0)) {
-    const none = notReachable(CANNOT);
+    const none = notReachable(T.cannot);
     return {
       rawMultiplier: k,
       multiplier: none,

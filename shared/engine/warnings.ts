@@ -4,6 +4,8 @@
  */
 import { Dec } from '../money/decimal';
 import type { Outcome, Project } from '../model/schema';
+import type { Message } from '../i18n/message';
+import { english, message } from './text';
 
 export type WarningCode =
   | 'QUANTITY_ABOVE_GROUP_SIZE'
@@ -18,7 +20,14 @@ export interface EngineWarning {
   code: WarningCode;
   /** Field path in the project, e.g. `outcomes[2].quantity`; empty for the project as a whole. */
   path: string;
+  /** In English: `text` filled in from shared/i18n/engine/en.json. */
   message: string;
+  /** The same warning as a message the interface translates (key `engine.warnings.<...>`). */
+  text: Message;
+}
+
+export function warning(code: WarningCode, path: string, text: Message): EngineWarning {
+  return { code, path, message: english(text), text };
 }
 
 /** Longest duration the Social Value International Value Map has columns for. */
@@ -39,71 +48,92 @@ export function guardRails(project: Project, outcomePvs: Dec[], totalPv: Dec, in
 
   project.outcomes.forEach((outcome, i) => {
     const at = (field: string) => `outcomes[${i}]${field ? `.${field}` : ''}`;
-    const label = `"${outcome.name}"`;
+    const name = outcome.name;
     const group = groupSize.get(outcome.stakeholderId);
 
     if (group && group.size !== null && new Dec(outcome.quantity).gt(group.size)) {
-      warnings.push({
-        code: 'QUANTITY_ABOVE_GROUP_SIZE',
-        path: at('quantity'),
-        message: `${label}: quantity ${outcome.quantity} is more than the ${group.size} people in "${group.name}"; check the count or the group size`,
-      });
+      warnings.push(
+        warning(
+          'QUANTITY_ABOVE_GROUP_SIZE',
+          at('quantity'),
+          message('engine.warnings.quantityAboveGroupSize', {
+            outcome: name,
+            quantity: { number: outcome.quantity, exact: true },
+            size: { number: String(group.size), exact: true },
+            group: group.name,
+          }),
+        ),
+      );
     }
 
     // 2 x PV_i > PV rather than PV_i > PV / 2: exact, with no rounding in the last digit of a division.
     if (totalPv.gt(0) && outcomePvs[i].times(2).gt(totalPv)) {
-      const share = outcomePvs[i].div(totalPv).times(100).toDecimalPlaces(0).toFixed();
-      warnings.push({
-        code: 'MATERIAL_OUTCOME',
-        path: at(''),
-        message: `${label} is ${share} % of all value: the result depends on it, so its evidence and proxy need the most care`,
-      });
+      const share = outcomePvs[i].div(totalPv).times(100).toDecimalPlaces(0).toNumber();
+      warnings.push(
+        warning('MATERIAL_OUTCOME', at(''), message('engine.warnings.materialOutcome', { outcome: name, share })),
+      );
     }
 
     const key = `${outcome.stakeholderId}|${proxyKey(outcome)}`;
     const first = seenProxies.get(key);
     if (first !== undefined) {
-      warnings.push({
-        code: 'PROXY_USED_TWICE',
-        path: at('proxy'),
-        message: `${label} uses the same proxy as "${project.outcomes[first].name}" for the same stakeholder: check the value is not counted twice`,
-      });
+      warnings.push(
+        warning(
+          'PROXY_USED_TWICE',
+          at('proxy'),
+          message('engine.warnings.proxyUsedTwice', { outcome: name, other: project.outcomes[first].name }),
+        ),
+      );
     } else {
       seenProxies.set(key, i);
     }
 
     if (outcome.proxy.priceIndex === null && project.priceYear - outcome.proxy.priceYear > PRICE_YEAR_TOLERANCE) {
-      warnings.push({
-        code: 'OLD_PRICE_YEAR',
-        path: at('proxy.priceYear'),
-        message: `${label}: the proxy is in ${outcome.proxy.priceYear} prices, more than ${PRICE_YEAR_TOLERANCE} years before ${project.priceYear}; inflate it with a price index`,
-      });
+      warnings.push(
+        warning(
+          'OLD_PRICE_YEAR',
+          at('proxy.priceYear'),
+          message('engine.warnings.oldPriceYear', {
+            outcome: name,
+            priceYear: outcome.proxy.priceYear,
+            tolerance: PRICE_YEAR_TOLERANCE,
+            modelYear: project.priceYear,
+          }),
+        ),
+      );
     }
 
     if (outcome.duration > VALUE_MAP_YEARS) {
-      warnings.push({
-        code: 'LONG_DURATION',
-        path: at('duration'),
-        message: `${label} lasts ${outcome.duration} years, past the ${VALUE_MAP_YEARS} years of the Value Map: a long duration needs strong evidence (it is counted in full, not truncated)`,
-      });
+      warnings.push(
+        warning(
+          'LONG_DURATION',
+          at('duration'),
+          message('engine.warnings.longDuration', {
+            outcome: name,
+            years: outcome.duration,
+            valueMapYears: VALUE_MAP_YEARS,
+          }),
+        ),
+      );
     }
 
     const shares = outcome.attributionShares.reduce((acc, s) => acc.plus(s.share), new Dec(0));
     if (shares.gt(1)) {
-      warnings.push({
-        code: 'ATTRIBUTION_SHARES_ABOVE_100',
-        path: at('attributionShares'),
-        message: `${label}: the attribution shares add up to ${shares.times(100).toFixed()} %, more than 100 %`,
-      });
+      warnings.push(
+        warning(
+          'ATTRIBUTION_SHARES_ABOVE_100',
+          at('attributionShares'),
+          message('engine.warnings.attributionSharesAbove100', {
+            outcome: name,
+            total: { number: shares.times(100).toFixed(), exact: true },
+          }),
+        ),
+      );
     }
   });
 
   if (investment.isZero()) {
-    warnings.push({
-      code: 'ZERO_INVESTMENT',
-      path: 'inputs',
-      message: 'There are no inputs (investment is zero), so the SROI ratio is n/a; add what each stakeholder puts in',
-    });
+    warnings.push(warning('ZERO_INVESTMENT', 'inputs', message('engine.warnings.zeroInvestment')));
   }
   return warnings;
 }

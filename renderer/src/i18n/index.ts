@@ -6,6 +6,10 @@
  *
  * The language follows the system until the user picks one (kept on this computer, in local storage). English
  * is in the first bundle; another language is loaded when it is needed, before the first screen is drawn.
+ *
+ * The engine's own sentences (explanations, warnings, verdicts) have their catalogues beside the engine, in
+ * shared/i18n/engine/<lang>.json under the root key "engine": they are loaded into the same bundles, so
+ * renderer/src/i18n/engine-text.ts translates an engine message with the same i18next.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -20,6 +24,11 @@ const englishCore = import.meta.glob<CatalogueModule>('./en.json', { eager: true
 const englishAreas = import.meta.glob<CatalogueModule>('./en/*.json', { eager: true });
 const otherCores = import.meta.glob<CatalogueModule>(['./*.json', '!./en.json']);
 const otherAreas = import.meta.glob<CatalogueModule>(['./*/*.json', '!./en/*.json']);
+const englishEngine = import.meta.glob<CatalogueModule>('../../../shared/i18n/engine/en.json', { eager: true });
+const otherEngines = import.meta.glob<CatalogueModule>([
+  '../../../shared/i18n/engine/*.json',
+  '!../../../shared/i18n/engine/en.json',
+]);
 
 function merge(modules: CatalogueModule[]): Catalogue {
   const merged: Catalogue = {};
@@ -27,7 +36,7 @@ function merge(modules: CatalogueModule[]): Catalogue {
   return merged;
 }
 
-const english = merge([...Object.values(englishCore), ...Object.values(englishAreas)]);
+const english = merge([...Object.values(englishCore), ...Object.values(englishAreas), ...Object.values(englishEngine)]);
 
 /** The system's language if the app speaks it, else English ("pt-BR" -> "pt", "de-DE" -> "en"). */
 export function systemLanguage(): Language {
@@ -59,7 +68,8 @@ export async function loadLanguage(language: Language): Promise<void> {
   if (language === 'en' || i18next.hasResourceBundle(language, 'translation')) return;
   const core = Object.entries(otherCores).filter(([path]) => path === `./${language}.json`);
   const areas = Object.entries(otherAreas).filter(([path]) => path.startsWith(`./${language}/`));
-  const modules = await Promise.all([...core, ...areas].map(([, load]) => load()));
+  const engine = Object.entries(otherEngines).filter(([path]) => path.endsWith(`/engine/${language}.json`));
+  const modules = await Promise.all([...core, ...areas, ...engine].map(([, load]) => load()));
   i18next.addResourceBundle(language, 'translation', merge(modules), true, true);
 }
 

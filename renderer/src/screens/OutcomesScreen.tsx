@@ -13,6 +13,7 @@ import { ExplainButton } from '../components/ExplainButton';
 import { StoriesPanel } from '../stories/StoriesPanel';
 import { OutcomeLibrary } from '../library/OutcomeLibrary';
 import { useLocale } from '../hooks/useLocale';
+import { EngineMessage } from '../i18n/engine-text';
 import type { ProjectState } from '../hooks/useProject';
 
 export function newOutcome(project: Project, name: string): Outcome {
@@ -203,7 +204,9 @@ export function OutcomesScreen({
             {warnings.length > 0 && (
               <ul className="warnings" aria-label={t('outcomes.warnings')}>
                 {warnings.map((w) => (
-                  <li key={w.code + w.path}>{w.message}</li>
+                  <li key={w.code + w.path}>
+                    <EngineMessage text={w.text} english={w.message} />
+                  </li>
                 ))}
               </ul>
             )}

@@ -14,6 +14,7 @@ import { TableCsvButton } from '../exchange/TableCsvButton';
 import { BenchmarksPanel } from '../benchmarks/BenchmarksPanel';
 import { ExplainButton } from '../components/ExplainButton';
 import { useLocale } from '../hooks/useLocale';
+import { EngineMessage } from '../i18n/engine-text';
 
 export function ResultsScreen({ project, result }: { project: Project; result: SroiResult }) {
   const { t } = useTranslation();
@@ -93,7 +94,9 @@ export function ResultsScreen({ project, result }: { project: Project; result: S
           <h2 id="warnings-title">{t('results.warnings')}</h2>
           <ul className="warnings">
             {result.warnings.map((w) => (
-              <li key={w.code + w.path}>{w.message}</li>
+              <li key={w.code + w.path}>
+                <EngineMessage text={w.text} english={w.message} />
+              </li>
             ))}
           </ul>
         </section>

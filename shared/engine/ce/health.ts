@@ -13,10 +13,41 @@
 import { type Dec, ZERO } from '../../money/decimal';
 import type { YearOneConvention } from '../../model/schema';
 import { DiscountFactors } from '../discount';
+import type { Message, MessageParam } from '../../i18n/message';
 import { figure, input, percentInput, unavailable, type ExplainedInput, type OptionalFigure } from '../figure';
+import { english, message, quoted, phrase } from '../text';
 import { incrementalRatio } from './increment';
 import { need, shown } from './read';
 import type { Verdict } from './types';
+
+const T = {
+  qalyLabel: phrase('engine.ce.qalyLabel'),
+  qalyUndiscountedLabel: phrase('engine.ce.qalyUndiscountedLabel'),
+  qalyUndiscountedFormula: phrase('engine.ce.qalyUndiscountedFormula'),
+  discountRate: phrase('engine.inputs.discountRate'),
+  theDiscountRate: phrase('engine.ce.what.discountRate'),
+  convention: phrase('engine.inputs.yearOneConvention'),
+  conventions: {
+    guide: phrase('engine.values.convention.guide'),
+    year0: phrase('engine.values.convention.year0'),
+  },
+  people: phrase('engine.units.people'),
+  deaths: phrase('engine.units.deaths'),
+  years: phrase('engine.units.years'),
+  yllLabel: phrase('engine.ce.yllLabel'),
+  yllFormula: phrase('engine.ce.yllFormula'),
+  yldLabel: phrase('engine.ce.yldLabel'),
+  yldFormula: phrase('engine.ce.yldFormula'),
+  dalyLabel: phrase('engine.ce.dalyLabel'),
+  dalyFormula: phrase('engine.ce.dalyFormula'),
+  yllAverted: phrase('engine.inputs.yllAverted'),
+  yldAverted: phrase('engine.inputs.yldAverted'),
+  na: phrase('engine.common.na'),
+  dC: phrase('engine.inputs.dC'),
+  theDC: phrase('engine.ce.what.dC'),
+  programme: phrase('engine.ce.theProgramme'),
+  itsComparator: phrase('engine.ce.itsComparator'),
+} as const;
 
 // ---------------------------------------------------------------------------------------------------------
 // QALYs
@@ -59,36 +90,36 @@ export interface QalyResult {
 export function qalysGained(years: readonly QalyYear[], settings: DiscountSettings): QalyResult {
   const convention: YearOneConvention = settings.yearOneConvention ?? 'guide';
   const exponent = convention === 'guide' ? 't' : '(t - 1)';
-  const label = 'QALYs gained (discounted)';
-  const formula = `QALYs = sum over t of utility gain(t) x persons(t) / (1 + r)^${exponent}`;
-  const undiscountedLabel = 'QALYs gained (undiscounted)';
-  const undiscountedFormula = 'QALYs = sum over t of utility gain(t) x persons(t)';
+  const label = T.qalyLabel;
+  const formula = message('engine.ce.qalyFormula', { exponent });
+  const undiscountedLabel = T.qalyUndiscountedLabel;
+  const undiscountedFormula = T.qalyUndiscountedFormula;
   const rawInputs: ExplainedInput[] = [
-    input('Discount rate r', shown(settings.discountRate)),
-    input('Year-one convention', convention),
+    input(T.discountRate, shown(settings.discountRate)),
+    input(T.convention, T.conventions[convention]),
     ...years.flatMap((y) => [
-      input(`Utility gain, year ${y.year}`, shown(y.utilityGain)),
-      input(`Persons, year ${y.year}`, shown(y.persons), 'people'),
+      input(message('engine.inputs.utilityGainInYear', { year: y.year }), shown(y.utilityGain)),
+      input(message('engine.inputs.personsInYear', { year: y.year }), shown(y.persons), T.people),
     ]),
   ];
-  const fail = (why: string): QalyResult => ({
+  const fail = (why: Message): QalyResult => ({
     qalys: unavailable(label, formula, rawInputs, why),
     undiscounted: unavailable(undiscountedLabel, undiscountedFormula, rawInputs, why),
     byYear: [],
   });
 
-  const rate = need(settings.discountRate, 'non-negative', 'the discount rate');
+  const rate = need(settings.discountRate, 'non-negative', T.theDiscountRate);
   if (!rate.ok) return fail(rate.reason);
   const discount = new DiscountFactors(rate.value, convention);
 
   const rows: QalyYearResult[] = [];
   for (const [i, y] of years.entries()) {
     if (!Number.isInteger(y.year) || y.year < 1 || y.year > 100) {
-      return fail(`n/a: the year of entry ${i + 1} must be a whole number from 1 (the first year of activity) to 100`);
+      return fail(message('engine.ce.badQalyYear', { entry: i + 1 }));
     }
-    const gain = need(y.utilityGain, 'any', `the utility gain of year ${y.year}`);
+    const gain = need(y.utilityGain, 'any', message('engine.ce.what.utilityGainOfYear', { year: y.year }));
     if (!gain.ok) return fail(gain.reason);
-    const persons = need(y.persons, 'non-negative', `the number of persons of year ${y.year}`);
+    const persons = need(y.persons, 'non-negative', message('engine.ce.what.personsOfYear', { year: y.year }));
     if (!persons.ok) return fail(persons.reason);
     const qalys = gain.value.times(persons.value);
     const factor = discount.forValue(y.year);
@@ -104,9 +135,18 @@ export function qalysGained(years: readonly QalyYear[], settings: DiscountSettin
   const total = rows.reduce((acc, r) => acc.plus(r.presentValue), ZERO);
   const plain = rows.reduce((acc, r) => acc.plus(r.qalys), ZERO);
   const inputs: ExplainedInput[] = [
-    percentInput('Discount rate r', rate.value),
-    input('Year-one convention', convention),
-    ...rows.map((r) => input(`QALYs in year ${r.year} (${r.utilityGain.toFixed()} x ${r.persons.toFixed()})`, r.qalys)),
+    percentInput(T.discountRate, rate.value),
+    input(T.convention, T.conventions[convention]),
+    ...rows.map((r) =>
+      input(
+        message('engine.inputs.qalysInYear', {
+          year: r.year,
+          gain: { number: r.utilityGain.toFixed(), exact: true },
+          persons: { number: r.persons.toFixed(), exact: true },
+        }),
+        r.qalys,
+      ),
+    ),
   ];
   return {
     qalys: figure(total, label, formula, inputs),
@@ -152,24 +192,24 @@ export function dalysAverted(args: {
   const deaths = args.deaths ?? [];
   const disability = args.disability ?? [];
 
-  const yllLabel = 'Years of life lost (YLL) averted';
-  const yllFormula = 'YLL = sum of deaths averted x years of life lost per death';
+  const yllLabel = T.yllLabel;
+  const yllFormula = T.yllFormula;
   const yllInputs = deaths.flatMap((d, i) => {
-    const name = d.label?.trim() || `deaths ${i + 1}`;
+    const name: MessageParam = d.label?.trim() || message('engine.ce.deathsN', { n: i + 1 });
     return [
-      input(`${name}: deaths averted`, shown(d.deaths), 'deaths'),
-      input(`${name}: years of life lost per death`, shown(d.yearsOfLifeLost), 'years'),
+      input(message('engine.inputs.deathsAverted', { name }), shown(d.deaths), T.deaths),
+      input(message('engine.inputs.yllPerDeath', { name }), shown(d.yearsOfLifeLost), T.years),
     ];
   });
   let yllTotal: Dec = ZERO;
-  let yllReason: string | null = null;
+  let yllReason: Message | null = null;
   for (const [i, d] of deaths.entries()) {
-    const name = d.label?.trim() ? `"${d.label.trim()}"` : `entry ${i + 1}`;
-    const n = need(d.deaths, 'non-negative', `the deaths averted of ${name} (deaths[${i}].deaths)`);
+    const name = entryName(d.label, i);
+    const n = need(d.deaths, 'non-negative', message('engine.ce.what.deathsOf', { name, path: `deaths[${i}].deaths` }));
     const years = need(
       d.yearsOfLifeLost,
       'non-negative',
-      `the years of life lost of ${name} (deaths[${i}].yearsOfLifeLost)`,
+      message('engine.ce.what.yllOf', { name, path: `deaths[${i}].yearsOfLifeLost` }),
     );
     if (!n.ok) yllReason = n.reason;
     else if (!years.ok) yllReason = years.reason;
@@ -184,27 +224,24 @@ export function dalysAverted(args: {
       ? figure(yllTotal, yllLabel, yllFormula, yllInputs)
       : unavailable(yllLabel, yllFormula, yllInputs, yllReason);
 
-  const yldLabel = 'Years lived with disability (YLD) averted';
-  const yldFormula = 'YLD = sum of disability weight x duration x persons';
+  const yldLabel = T.yldLabel;
+  const yldFormula = T.yldFormula;
   const yldInputs = disability.flatMap((d, i) => {
-    const name = d.label?.trim() || `condition ${i + 1}`;
+    const name: MessageParam = d.label?.trim() || message('engine.ce.conditionN', { n: i + 1 });
     return [
-      input(`${name}: persons`, shown(d.persons), 'people'),
-      input(`${name}: disability weight`, shown(d.disabilityWeight)),
-      input(`${name}: duration`, shown(d.durationYears), 'years'),
+      input(message('engine.inputs.conditionPersons', { name }), shown(d.persons), T.people),
+      input(message('engine.inputs.conditionWeight', { name }), shown(d.disabilityWeight)),
+      input(message('engine.inputs.conditionDuration', { name }), shown(d.durationYears), T.years),
     ];
   });
   let yldTotal: Dec = ZERO;
-  let yldReason: string | null = null;
+  let yldReason: Message | null = null;
   for (const [i, d] of disability.entries()) {
-    const name = d.label?.trim() ? `"${d.label.trim()}"` : `entry ${i + 1}`;
-    const persons = need(d.persons, 'non-negative', `the persons of ${name} (disability[${i}].persons)`);
-    const weight = need(
-      d.disabilityWeight,
-      'fraction',
-      `the disability weight of ${name} (disability[${i}].disabilityWeight)`,
-    );
-    const duration = need(d.durationYears, 'non-negative', `the duration of ${name} (disability[${i}].durationYears)`);
+    const name = entryName(d.label, i);
+    const what = (key: string, field: string) => message(key, { name, path: `disability[${i}].${field}` });
+    const persons = need(d.persons, 'non-negative', what('engine.ce.what.personsOf', 'persons'));
+    const weight = need(d.disabilityWeight, 'fraction', what('engine.ce.what.weightOf', 'disabilityWeight'));
+    const duration = need(d.durationYears, 'non-negative', what('engine.ce.what.durationOf', 'durationYears'));
     if (!persons.ok) yldReason = persons.reason;
     else if (!weight.ok) yldReason = weight.reason;
     else if (!duration.ok) yldReason = duration.reason;
@@ -219,13 +256,13 @@ export function dalysAverted(args: {
       ? figure(yldTotal, yldLabel, yldFormula, yldInputs)
       : unavailable(yldLabel, yldFormula, yldInputs, yldReason);
 
-  const label = 'DALYs averted';
-  const formula = 'DALYs = YLL + YLD (undiscounted, no age weights)';
-  const inputs = [input('YLL averted', yll.value ?? 'n/a', 'years'), input('YLD averted', yld.value ?? 'n/a', 'years')];
+  const label = T.dalyLabel;
+  const formula = T.dalyFormula;
+  const inputs = [input(T.yllAverted, yll.value ?? T.na, T.years), input(T.yldAverted, yld.value ?? T.na, T.years)];
   const dalys =
     yll.value !== null && yld.value !== null
       ? figure(yll.value.plus(yld.value), label, formula, inputs)
-      : unavailable(label, formula, inputs, yll.explain.unavailable ?? yld.explain.unavailable ?? 'n/a');
+      : unavailable(label, formula, inputs, yll.explain.unavailableText ?? yld.explain.unavailableText ?? T.na);
   return { yll, yld, dalys };
 }
 
@@ -238,32 +275,78 @@ export interface CostEffectRatio extends OptionalFigure {
   verdict: Verdict | null;
   /** "ICER 12,500 EUR per QALY", "dominant (cost-saving)", "dominated", ... */
   summary: string;
+  /** `summary` as a message the interface translates. */
+  summaryText: Message;
+}
+
+/** `"Overdose deaths"` when the entry has a label, else "entry 2". */
+function entryName(label: string | undefined, index: number): Message {
+  const given = label?.trim();
+  return given ? quoted(given) : message('engine.ce.entryN', { n: index + 1 });
+}
+
+interface EffectNames {
+  label: Message;
+  formula: Message;
+  /** What dE is: "QALYs gained". */
+  effect: Message;
+  /** The unit after an amount ("QALYs") and after "per" ("QALY"). */
+  plural: Message;
+  one: Message;
 }
 
 function costPerEffect(
   incrementalCost: Dec | string,
   incrementalEffect: Dec | string,
-  names: { label: string; effect: string; effectUnit: string; formula: string },
+  names: EffectNames,
   currency: string | undefined,
 ): CostEffectRatio {
   const inputs = [
-    input('Incremental cost dC', shown(incrementalCost), currency),
-    input(`Incremental effect dE (${names.effect})`, shown(incrementalEffect), names.effectUnit),
+    input(T.dC, shown(incrementalCost), currency),
+    input(message('engine.inputs.dEOf', { effect: names.effect }), shown(incrementalEffect), names.plural),
   ];
-  const dC = need(incrementalCost, 'any', 'the incremental cost dC');
-  const dE = need(incrementalEffect, 'any', `the ${names.effect}`);
+  const dC = need(incrementalCost, 'any', T.theDC);
+  const dE = need(incrementalEffect, 'any', message('engine.ce.what.the', { thing: names.effect }));
   if (!dC.ok || !dE.ok) {
-    const why = !dC.ok ? dC.reason : !dE.ok ? dE.reason : 'n/a';
-    return { ...unavailable(names.label, names.formula, inputs, why), verdict: null, summary: why };
+    const why = !dC.ok ? dC.reason : !dE.ok ? dE.reason : T.na;
+    return {
+      ...unavailable(names.label, names.formula, inputs, why),
+      verdict: null,
+      summary: english(why),
+      summaryText: why,
+    };
   }
-  const { verdict, summary, ratio } = incrementalRatio(
-    dC.value,
-    dE.value,
-    { currency: currency ?? null, effectUnit: names.effectUnit, willingnessToPay: null },
-    { label: names.label, formula: names.formula, subject: 'the programme', comparator: 'its comparator', inputs },
-  );
-  return { ...ratio, verdict, summary };
+  const frame = {
+    currency: currency ?? null,
+    effectUnit: english(names.plural),
+    willingnessToPay: null,
+    unitText: { plural: names.plural, one: names.one },
+  };
+  const { verdict, summary, summaryText, ratio } = incrementalRatio(dC.value, dE.value, frame, {
+    label: names.label,
+    formula: names.formula,
+    subject: T.programme,
+    comparator: T.itsComparator,
+    inputs,
+  });
+  return { ...ratio, verdict, summary, summaryText };
 }
+
+const QALY_NAMES: EffectNames = {
+  label: phrase('engine.ce.costPerQaly'),
+  formula: phrase('engine.ce.costPerQalyFormula'),
+  effect: phrase('engine.ce.qalysGained'),
+  plural: phrase('engine.units.qalys'),
+  one: phrase('engine.units.qaly'),
+};
+
+const DALY_NAMES: EffectNames = {
+  label: phrase('engine.ce.costPerDaly'),
+  formula: phrase('engine.ce.costPerDalyFormula'),
+  effect: phrase('engine.ce.dalysAverted'),
+  plural: phrase('engine.units.dalysAverted'),
+  one: phrase('engine.units.dalyAverted'),
+};
 
 /** Cost per QALY gained = dC / dE, dE in (discounted) QALYs gained. */
 export function costPerQalyGained(
@@ -271,12 +354,7 @@ export function costPerQalyGained(
   qalysGained: Dec | string,
   currency?: string,
 ): CostEffectRatio {
-  return costPerEffect(
-    incrementalCost,
-    qalysGained,
-    { label: 'Cost per QALY gained', effect: 'QALYs gained', effectUnit: 'QALYs', formula: 'cost per QALY = dC / dE' },
-    currency,
-  );
+  return costPerEffect(incrementalCost, qalysGained, QALY_NAMES, currency);
 }
 
 /** Cost per DALY averted = dC / dE, dE in DALYs averted. */
@@ -285,15 +363,5 @@ export function costPerDalyAverted(
   dalysAverted: Dec | string,
   currency?: string,
 ): CostEffectRatio {
-  return costPerEffect(
-    incrementalCost,
-    dalysAverted,
-    {
-      label: 'Cost per DALY averted',
-      effect: 'DALYs averted',
-      effectUnit: 'DALYs averted',
-      formula: 'cost per DALY averted = dC / dE',
-    },
-    currency,
-  );
+  return costPerEffect(incrementalCost, dalysAverted, DALY_NAMES, currency);
 }

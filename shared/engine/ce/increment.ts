@@ -8,9 +8,26 @@
  * ratio is positive and is labelled as what it is: the saving per unit of effect forgone.
  */
 import { type Dec, ZERO } from '../../money/decimal';
-import { figure, input, unavailable, type ExplainedInput, type Figure, type OptionalFigure } from '../figure';
-import { money, perEffectUnit, readDecimal, words } from './read';
-import type { CeResult, CompareOptions, Problem, StrategyInput, Verdict } from './types';
+import type { Message, MessageParam } from '../../i18n/message';
+import {
+  figure,
+  input,
+  unavailable,
+  type ExplainedInput,
+  type Figure,
+  type OptionalFigure,
+  type Text,
+} from '../figure';
+import { english, message, moneyParam, numberParam, phrase } from '../text';
+import { perEffectUnitText, readDecimal } from './read';
+import {
+  splitProblems,
+  type CeProblem,
+  type CeResult,
+  type CompareOptions,
+  type StrategyInput,
+  type Verdict,
+} from './types';
 
 /** A strategy whose numbers have been read. */
 export interface Point {
@@ -25,6 +42,11 @@ export interface Frame {
   currency: string | null;
   effectUnit: string | null;
   willingnessToPay: Dec | null;
+  /**
+   * The effect unit as messages, when it is the engine's own words ("QALYs", "DALYs averted"), so it is
+   * translated: `plural` after an amount, `one` after "per". Without it the project's unit is used as written.
+   */
+  unitText?: { plural: Message; one: Message };
 }
 
 export interface Increment {
@@ -41,6 +63,8 @@ export interface Increment {
   costSaving: boolean;
   /** The words to show in a table cell: "ICER 5,000 EUR per QALY", "dominant (cost-saving)", "dominated". */
   summary: string;
+  /** `summary` as a message the interface translates. */
+  summaryText: Message;
   /**
    * dC / dE for the two quadrants where it is meaningful (north-east, south-west); otherwise null with the
    * reason in `explain.unavailable` (dominant, dominated, dE = 0). Never negative.
@@ -50,6 +74,27 @@ export interface Increment {
   inmb: Figure | null;
 }
 
+const T = {
+  costsSame: phrase('engine.ce.change.costsSame'),
+  achievesSame: phrase('engine.ce.change.achievesSame'),
+  verdict: {
+    dominantSaving: phrase('engine.ce.verdict.dominantSaving'),
+    dominant: phrase('engine.ce.verdict.dominant'),
+    dominated: phrase('engine.ce.verdict.dominated'),
+    identical: phrase('engine.ce.verdict.identical'),
+    moreCostlyMoreEffective: phrase('engine.ce.verdict.moreCostlyMoreEffective'),
+    lessCostlyLessEffective: phrase('engine.ce.verdict.lessCostlyLessEffective'),
+  },
+  identicalSummary: phrase('engine.ce.summary.identical'),
+  dCFormula: phrase('engine.ce.dCFormula'),
+  dEFormula: phrase('engine.ce.dEFormula'),
+  icerFormula: phrase('engine.ce.icerFormula'),
+  inmbFormula: phrase('engine.ce.inmbFormula'),
+  dC: phrase('engine.inputs.dC'),
+  dE: phrase('engine.inputs.dE'),
+  wtp: phrase('engine.inputs.wtp'),
+} as const;
+
 export function classify(dC: Dec, dE: Dec): Verdict {
   if (dC.isZero() && dE.isZero()) return 'identical';
   if (dC.lte(0) && dE.gte(0)) return 'dominant';
@@ -57,32 +102,61 @@ export function classify(dC: Dec, dE: Dec): Verdict {
   return dC.gt(0) ? 'more-costly-more-effective' : 'less-costly-less-effective';
 }
 
+/** The effect unit after an amount: the engine's words as a message, the project's own unit as written. */
+function pluralUnit(frame: Frame): MessageParam | null {
+  return frame.unitText?.plural ?? frame.effectUnit;
+}
+
+/** The unit of an ICER as a message: "EUR per QALY", "per unit of effect". */
+export function icerUnitText(frame: Frame): Message {
+  if (!frame.unitText) return perEffectUnitText(frame.currency, frame.effectUnit);
+  const per = frame.unitText.one;
+  return frame.currency
+    ? message('engine.units.per', { unit: frame.currency, per })
+    : message('engine.units.perAlone', { per });
+}
+
+/** "costs 2,000 EUR less and achieves 0.5 QALYs more" (the strategy against its comparator), as a message. */
+export function describeChangeText(dC: Dec, dE: Dec, frame: Frame): Message {
+  const cost = dC.isZero()
+    ? T.costsSame
+    : message(dC.gt(0) ? 'engine.ce.change.costsMore' : 'engine.ce.change.costsLess', {
+        amount: moneyParam(dC.abs(), frame.currency),
+      });
+  const unit = pluralUnit(frame);
+  const more = dE.gt(0) ? 'More' : 'Less';
+  const effect = dE.isZero()
+    ? T.achievesSame
+    : unit === null
+      ? message(`engine.ce.change.achieves${more}`, { amount: numberParam(dE.abs()) })
+      : message(`engine.ce.change.achieves${more}Unit`, { amount: numberParam(dE.abs()), unit });
+  return message('engine.ce.change.both', { cost, effect });
+}
+
 /** "costs 2,000 EUR less and achieves 0.5 QALYs more" (the strategy against its comparator). */
 export function describeChange(dC: Dec, dE: Dec, frame: Frame): string {
-  const unit = frame.effectUnit ? ` ${frame.effectUnit}` : '';
-  const cost = dC.isZero()
-    ? 'costs the same'
-    : `costs ${money(dC.abs(), frame.currency)} ${dC.gt(0) ? 'more' : 'less'}`;
-  const effect = dE.isZero()
-    ? 'achieves the same effect'
-    : `achieves ${words(dE.abs())}${unit} ${dE.gt(0) ? 'more' : 'less'}`;
-  return `${cost} and ${effect}`;
+  return english(describeChangeText(dC, dE, frame));
+}
+
+/** The words for a verdict as a message: "dominant (cost-saving)", "dominated", ... (no numbers). */
+export function verdictText(verdict: Verdict, dC: Dec): Message {
+  switch (verdict) {
+    case 'dominant':
+      return dC.lt(0) ? T.verdict.dominantSaving : T.verdict.dominant;
+    case 'dominated':
+      return T.verdict.dominated;
+    case 'identical':
+      return T.verdict.identical;
+    case 'more-costly-more-effective':
+      return T.verdict.moreCostlyMoreEffective;
+    case 'less-costly-less-effective':
+      return T.verdict.lessCostlyLessEffective;
+  }
 }
 
 /** The words for a verdict: "dominant (cost-saving)", "dominated", ... (no numbers). */
 export function verdictWords(verdict: Verdict, dC: Dec): string {
-  switch (verdict) {
-    case 'dominant':
-      return dC.lt(0) ? 'dominant (cost-saving)' : 'dominant';
-    case 'dominated':
-      return 'dominated';
-    case 'identical':
-      return 'identical (same cost and effect)';
-    case 'more-costly-more-effective':
-      return 'more costly and more effective';
-    case 'less-costly-less-effective':
-      return 'less costly and less effective';
-  }
+  return english(verdictText(verdict, dC));
 }
 
 /**
@@ -93,49 +167,46 @@ export function incrementalRatio(
   dC: Dec,
   dE: Dec,
   frame: Frame,
-  text: { label: string; formula: string; subject: string; comparator: string; inputs: ExplainedInput[] },
-): { verdict: Verdict; summary: string; ratio: OptionalFigure } {
+  text: { label: Text; formula: Text; subject: MessageParam; comparator: MessageParam; inputs: ExplainedInput[] },
+): { verdict: Verdict; summary: string; summaryText: Message; ratio: OptionalFigure } {
   const verdict = classify(dC, dE);
-  const unit = perEffectUnit(frame.currency, frame.effectUnit);
-  const change = `${text.subject} ${describeChange(dC, dE, frame)} than ${text.comparator}`;
-  const { label, formula, inputs } = text;
+  const unit = icerUnitText(frame);
+  const { subject, comparator, label, formula, inputs } = text;
+  const change = message('engine.ce.change.than', { subject, change: describeChangeText(dC, dE, frame), comparator });
+  const said = (summaryText: Message, ratio: OptionalFigure) => ({
+    verdict,
+    summary: english(summaryText),
+    summaryText,
+    ratio,
+  });
   switch (verdict) {
     case 'more-costly-more-effective': {
       const value = dC.div(dE);
-      return { verdict, summary: `ICER ${words(value)} ${unit}`, ratio: figure(value, label, formula, inputs) };
+      return said(
+        message('engine.ce.summary.icer', { value: numberParam(value), unit }),
+        figure(value, label, formula, inputs),
+      );
     }
     case 'less-costly-less-effective': {
       const value = dC.div(dE);
-      return {
-        verdict,
-        summary: `saves ${words(value)} ${unit} forgone (less costly, less effective)`,
-        ratio: figure(value, `${label} (saving per unit of effect forgone)`, formula, inputs),
-      };
+      return said(
+        message('engine.ce.summary.saves', { value: numberParam(value), unit }),
+        figure(value, message('engine.ce.savingLabel', { label }), formula, inputs),
+      );
     }
-    case 'dominant': {
-      const said = verdictWords(verdict, dC);
-      const reason = dE.isZero()
-        ? `n/a: dE = 0, so the ICER is undefined; ${change}: ${said}`
-        : `n/a: ${said}: ${change}, so no ICER is shown`;
-      return { verdict, summary: said, ratio: unavailable(label, formula, inputs, reason) };
-    }
+    case 'dominant':
     case 'dominated': {
+      const words = verdictText(verdict, dC);
       const reason = dE.isZero()
-        ? `n/a: dE = 0, so the ICER is undefined; ${change}: dominated`
-        : `n/a: dominated: ${change}, so no ICER is shown`;
-      return { verdict, summary: 'dominated', ratio: unavailable(label, formula, inputs, reason) };
+        ? message('engine.ce.reason.zeroEffect', { change, verdict: words })
+        : message('engine.ce.reason.noIcer', { verdict: words, change });
+      return said(words, unavailable(label, formula, inputs, reason));
     }
     case 'identical':
-      return {
-        verdict,
-        summary: 'identical: ICER undefined (dE = 0)',
-        ratio: unavailable(
-          label,
-          formula,
-          inputs,
-          `n/a: dE = 0, so the ICER is undefined: ${text.subject} and ${text.comparator} have the same cost and the same effect`,
-        ),
-      };
+      return said(
+        T.identicalSummary,
+        unavailable(label, formula, inputs, message('engine.ce.reason.identical', { subject, comparator })),
+      );
   }
 }
 
@@ -145,43 +216,33 @@ export function incrementOf(strategy: Point, comparator: Point, frame: Frame): I
   const effectUnit = frame.effectUnit ?? undefined;
   const dCValue = strategy.cost.minus(comparator.cost);
   const dEValue = strategy.effect.minus(comparator.effect);
-  const vs = `${strategy.name} vs ${comparator.name}`;
+  const vs = message('engine.ce.vs', { strategy: strategy.name, comparator: comparator.name });
   const costInputs = [
-    input(`Cost of ${strategy.name}`, strategy.cost, currency),
-    input(`Cost of ${comparator.name}`, comparator.cost, currency),
+    input(message('engine.inputs.costOf', { name: strategy.name }), strategy.cost, currency),
+    input(message('engine.inputs.costOf', { name: comparator.name }), comparator.cost, currency),
   ];
   const effectInputs = [
-    input(`Effect of ${strategy.name}`, strategy.effect, effectUnit),
-    input(`Effect of ${comparator.name}`, comparator.effect, effectUnit),
+    input(message('engine.inputs.effectOf', { name: strategy.name }), strategy.effect, effectUnit),
+    input(message('engine.inputs.effectOf', { name: comparator.name }), comparator.effect, effectUnit),
   ];
-  const dC = figure(dCValue, `Incremental cost dC: ${vs}`, 'dC = C(strategy) - C(comparator)', costInputs);
-  const dE = figure(dEValue, `Incremental effect dE: ${vs}`, 'dE = E(strategy) - E(comparator)', effectInputs);
-  const { verdict, summary, ratio } = incrementalRatio(dCValue, dEValue, frame, {
-    label: `ICER: ${vs}`,
-    formula: 'ICER = dC / dE',
+  const dC = figure(dCValue, message('engine.ce.dCLabel', { vs }), T.dCFormula, costInputs);
+  const dE = figure(dEValue, message('engine.ce.dELabel', { vs }), T.dEFormula, effectInputs);
+  const { verdict, summary, summaryText, ratio } = incrementalRatio(dCValue, dEValue, frame, {
+    label: message('engine.ce.icerLabel', { vs }),
+    formula: T.icerFormula,
     subject: strategy.name,
     comparator: comparator.name,
-    inputs: [
-      input('Incremental cost dC', dCValue, currency),
-      input('Incremental effect dE', dEValue, effectUnit),
-      ...costInputs,
-      ...effectInputs,
-    ],
+    inputs: [input(T.dC, dCValue, currency), input(T.dE, dEValue, effectUnit), ...costInputs, ...effectInputs],
   });
   const lambda = frame.willingnessToPay;
   const inmb =
     lambda === null
       ? null
-      : figure(
-          lambda.times(dEValue).minus(dCValue),
-          `Incremental net monetary benefit: ${vs}`,
-          'INMB = lambda x dE - dC',
-          [
-            input('Willingness to pay lambda', lambda, perEffectUnit(frame.currency, frame.effectUnit)),
-            input('Incremental effect dE', dEValue, effectUnit),
-            input('Incremental cost dC', dCValue, currency),
-          ],
-        );
+      : figure(lambda.times(dEValue).minus(dCValue), message('engine.ce.inmbLabel', { vs }), T.inmbFormula, [
+          input(T.wtp, lambda, icerUnitText(frame)),
+          input(T.dE, dEValue, effectUnit),
+          input(T.dC, dCValue, currency),
+        ]);
   return {
     strategyId: strategy.id,
     strategyName: strategy.name,
@@ -192,6 +253,7 @@ export function incrementOf(strategy: Point, comparator: Point, frame: Frame): I
     verdict,
     costSaving: dCValue.lt(ZERO),
     summary,
+    summaryText,
     icer: ratio,
     inmb,
   };
@@ -208,52 +270,69 @@ function nameOf(raw: unknown): string | null {
   return null;
 }
 
-/** Where a strategy is: `{ path: 'strategies[1]', where: 'strategy 2' }`. */
+/** Where a strategy is: `{ path: 'strategies[1]', where: strategy 2 }` (`where` as a message). */
 export interface Place {
   path: string;
-  where: string;
+  where: Message;
 }
 
 export function placeInList(index: number): Place {
-  return { path: `strategies[${index}]`, where: `strategy ${index + 1}` };
+  return { path: `strategies[${index}]`, where: message('engine.ce.where.strategyN', { n: index + 1 }) };
 }
+
+/** A problem with its place and message in English and as messages. */
+export function ceProblem(path: string, where: Message, problem: Message): CeProblem {
+  return { path, where: english(where), message: english(problem), text: { where, message: problem } };
+}
+
+const FIELDS: Record<string, Message> = {
+  id: phrase('engine.ce.field.id'),
+  name: phrase('engine.ce.field.name'),
+  cost: phrase('engine.ce.field.cost'),
+  effect: phrase('engine.ce.field.effect'),
+};
 
 /** A problem at `strategies[1].cost`, described as `strategy 2 "A", cost`. */
-export function strategyProblem(at: Place, raw: unknown, field: string, message: string): Problem {
+export function strategyProblem(at: Place, raw: unknown, field: string, problem: Message): CeProblem {
   const name = nameOf(raw);
-  return {
-    path: `${at.path}${field ? `.${field}` : ''}`,
-    where: `${at.where}${name ? ` "${name}"` : ''}${field ? `, ${field}` : ''}`,
-    message,
-  };
+  let where = at.where;
+  if (name) where = message('engine.ce.where.named', { place: where, name });
+  if (field) where = message('engine.ce.where.field', { place: where, field: FIELDS[field] ?? field });
+  return ceProblem(`${at.path}${field ? `.${field}` : ''}`, where, problem);
 }
 
+const P = {
+  notStrategy: phrase('engine.ce.problem.notStrategy'),
+  idRequired: phrase('engine.ce.problem.idRequired'),
+  nameRequired: phrase('engine.ce.problem.nameRequired'),
+  strategy: phrase('engine.ce.where.strategy'),
+  comparator: phrase('engine.ce.where.comparator'),
+  wtp: phrase('engine.ce.where.willingnessToPay'),
+  cannotCompareTwo: phrase('engine.ce.refused.two'),
+} as const;
+
 /** Read one strategy; problems are appended to `problems`. Returns null when it cannot be used. */
-export function readStrategy(raw: unknown, at: Place, problems: Problem[]): Point | null {
+export function readStrategy(raw: unknown, at: Place, problems: CeProblem[]): Point | null {
   if (typeof raw !== 'object' || raw === null) {
-    problems.push(strategyProblem(at, raw, '', 'must be a strategy with an id, a name, a cost and an effect'));
+    problems.push(strategyProblem(at, raw, '', P.notStrategy));
     return null;
   }
   const record = raw as Record<string, unknown>;
   const before = problems.length;
   const id = record.id;
-  if (typeof id !== 'string' || id.trim() === '') {
-    problems.push(strategyProblem(at, raw, 'id', 'is required: an identifier such as "status-quo"'));
-  }
+  if (typeof id !== 'string' || id.trim() === '') problems.push(strategyProblem(at, raw, 'id', P.idRequired));
   const name = record.name;
-  if (typeof name !== 'string' || name.trim() === '') {
-    problems.push(strategyProblem(at, raw, 'name', 'is required: a name such as "No programme"'));
-  }
+  if (typeof name !== 'string' || name.trim() === '') problems.push(strategyProblem(at, raw, 'name', P.nameRequired));
   const cost = readDecimal(record.cost);
-  if (!cost.ok) problems.push(strategyProblem(at, raw, 'cost', cost.message));
+  if (!cost.ok) problems.push(strategyProblem(at, raw, 'cost', cost.text));
   const effect = readDecimal(record.effect);
-  if (!effect.ok) problems.push(strategyProblem(at, raw, 'effect', effect.message));
+  if (!effect.ok) problems.push(strategyProblem(at, raw, 'effect', effect.text));
   if (problems.length > before || !cost.ok || !effect.ok) return null;
   return { id: String(id), name: String(name).trim(), cost: cost.value, effect: effect.value };
 }
 
 /** Read the options; problems name `options.willingnessToPay`. */
-export function readFrame(options: CompareOptions | undefined, problems: Problem[]): Frame {
+export function readFrame(options: CompareOptions | undefined, problems: CeProblem[]): Frame {
   const frame: Frame = {
     currency: options?.currency && options.currency.trim() !== '' ? options.currency.trim() : null,
     effectUnit: options?.effectUnit && options.effectUnit.trim() !== '' ? options.effectUnit.trim() : null,
@@ -262,19 +341,27 @@ export function readFrame(options: CompareOptions | undefined, problems: Problem
   if (options?.willingnessToPay !== undefined) {
     const lambda = readDecimal(options.willingnessToPay, 'non-negative');
     if (lambda.ok) frame.willingnessToPay = lambda.value;
-    else
-      problems.push({
-        path: 'options.willingnessToPay',
-        where: 'willingness to pay (lambda)',
-        message: lambda.message,
-      });
+    else problems.push(ceProblem('options.willingnessToPay', P.wtp, lambda.text));
   }
   return frame;
 }
 
-export function refused<T>(problems: Problem[], what: string): CeResult<T> {
-  const listed = problems.map((p) => `${p.where} ${p.message}`).join('; ');
-  return { ok: false, problems, explanation: `${what}: ${listed}` };
+/** "a; b; c": messages joined, each translated. */
+function joined(items: readonly Message[]): Message {
+  return items
+    .slice(0, -1)
+    .reduceRight<Message>(
+      (rest, item) => message('engine.common.semicolons', { first: item, rest }),
+      items[items.length - 1],
+    );
+}
+
+export function refused<T>(problems: CeProblem[], what: Message): CeResult<T> {
+  const listed = joined(
+    problems.map((p) => message('engine.ce.problem.placed', { where: p.text.where, problem: p.text.message })),
+  );
+  const explanationText = message('engine.ce.refused.because', { what, problems: listed });
+  return { ok: false, ...splitProblems(problems), explanation: english(explanationText), explanationText };
 }
 
 /**
@@ -286,12 +373,10 @@ export function compareTwo(
   comparator: StrategyInput,
   options?: CompareOptions,
 ): CeResult<Increment> {
-  const problems: Problem[] = [];
-  const a = readStrategy(strategy, { path: 'strategy', where: 'strategy' }, problems);
-  const b = readStrategy(comparator, { path: 'comparator', where: 'comparator' }, problems);
+  const problems: CeProblem[] = [];
+  const a = readStrategy(strategy, { path: 'strategy', where: P.strategy }, problems);
+  const b = readStrategy(comparator, { path: 'comparator', where: P.comparator }, problems);
   const frame = readFrame(options, problems);
-  if (problems.length > 0 || a === null || b === null) {
-    return refused(problems, 'The two strategies cannot be compared');
-  }
+  if (problems.length > 0 || a === null || b === null) return refused(problems, P.cannotCompareTwo);
   return { ok: true, value: incrementOf(a, b, frame) };
 }

@@ -14,8 +14,48 @@
  */
 import { type Dec, ONE, ZERO } from '../../money/decimal';
 import type { Outcome, Output } from '../../model/schema';
+import type { Message, MessageParam } from '../../i18n/message';
 import { figure, input, percentInput, unavailable, type ExplainedInput, type OptionalFigure } from '../figure';
-import { need, needCount, shown, words } from './read';
+import { message, numberParam, phrase } from '../text';
+import { need, needCount, shown } from './read';
+
+const T = {
+  outputCountFormula: phrase('engine.ce.outputCountFormula'),
+  totalCost: phrase('engine.inputs.totalCost'),
+  theTotalCost: phrase('engine.ce.what.totalCost'),
+  costPerOutputFormula: phrase('engine.ce.costPerOutputFormula'),
+  na: phrase('engine.common.na'),
+  countNotAvailable: phrase('engine.ce.countNotAvailable'),
+  costPerClient: phrase('engine.ce.costPerClient'),
+  costPerClientFormula: phrase('engine.ce.costPerClientFormula'),
+  uniqueClients: phrase('engine.inputs.uniqueClients'),
+  theUniqueClients: phrase('engine.ce.what.uniqueClients'),
+  noClients: phrase('engine.ce.noClients'),
+  people: phrase('engine.units.people'),
+  netFormula: phrase('engine.ce.netOutcomesFormula'),
+  quantity: phrase('engine.inputs.quantity'),
+  theQuantity: phrase('engine.ce.what.quantity'),
+  deadweight: phrase('engine.inputs.deadweight'),
+  theDeadweight: phrase('engine.ce.what.deadweight'),
+  costPerOutcomeFormula: phrase('engine.ce.costPerOutcomeFormula'),
+  netOutcomes: phrase('engine.inputs.netOutcomes'),
+  quantityZero: phrase('engine.ce.quantityZero'),
+  deadweightFull: phrase('engine.ce.deadweightFull'),
+  pvBenefits: phrase('engine.inputs.pvBenefits'),
+  pvCosts: phrase('engine.inputs.pvCosts'),
+  thePvBenefits: phrase('engine.ce.what.pvBenefits'),
+  thePvCosts: phrase('engine.ce.what.pvCosts'),
+  zeroCosts: phrase('engine.ce.zeroCosts'),
+  bcr: phrase('engine.ce.bcr'),
+  bcrFormula: phrase('engine.ce.bcrFormula'),
+  roi: phrase('engine.ce.roi'),
+  roiFormula: phrase('engine.ce.roiFormula'),
+  outcomesWord: phrase('engine.ce.outcomesWord'),
+  valueOfOneOutcome: phrase('engine.ce.valueOfOneOutcome'),
+  valueOfOneOutcomeName: phrase('engine.inputs.valueOfOneOutcome'),
+  annualBudget: phrase('engine.inputs.annualBudget'),
+  theAnnualBudget: phrase('engine.ce.what.annualBudget'),
+} as const;
 
 // ---------------------------------------------------------------------------------------------------------
 // Cost per output
@@ -31,12 +71,13 @@ export interface OutputCost {
 
 /** Total outputs of one output type: the records' counts summed (breakdowns ignored for the total). */
 export function outputCount(output: Output): OptionalFigure {
-  const label = `Outputs counted: ${output.name}`;
-  const formula = 'outputs = sum of the counts of all periods (breakdowns split a count, they are not added)';
+  const label = message('engine.ce.outputCountLabel', { output: output.name });
+  const formula = T.outputCountFormula;
   const inputs: ExplainedInput[] = output.records.map((r) => input(r.period, shown(r.count), output.unit || undefined));
   let total = ZERO;
   for (const [i, record] of output.records.entries()) {
-    const count = need(record.count, 'non-negative', `the count of ${record.period} (records[${i}].count)`);
+    const what = message('engine.ce.what.countOf', { period: record.period, path: `records[${i}].count` });
+    const count = need(record.count, 'non-negative', what);
     if (!count.ok) return unavailable(label, formula, inputs, count.reason);
     total = total.plus(count.value);
   }
@@ -45,30 +86,28 @@ export function outputCount(output: Output): OptionalFigure {
 
 /** Cost per output, for each output type: total cost / the output's total count. */
 export function costPerOutput(totalCost: Dec | string, outputs: readonly Output[], currency?: string): OutputCost[] {
-  const cost = need(totalCost, 'non-negative', 'the total cost');
+  const cost = need(totalCost, 'non-negative', T.theTotalCost);
   return outputs.map((output) => {
     const count = outputCount(output);
     const per = output.unit.trim() !== '' ? output.unit.trim() : output.name;
-    const label = `Cost per output: ${output.name}`;
-    const formula = 'cost per output = total cost / outputs';
+    const label = message('engine.ce.costPerOutputLabel', { output: output.name });
+    const formula = T.costPerOutputFormula;
     const inputs = [
-      input('Total cost', shown(totalCost), currency),
-      input(`Outputs: ${output.name}`, count.value ?? 'n/a', output.unit || undefined),
+      input(T.totalCost, shown(totalCost), currency),
+      input(message('engine.inputs.outputsOf', { output: output.name }), count.value ?? T.na, output.unit || undefined),
     ];
-    const unit = currency ? `${currency} per ${per}` : `per ${per}`;
+    const unit = currency
+      ? message('engine.units.per', { unit: currency, per })
+      : message('engine.units.perAlone', { per });
     let costPer: OptionalFigure;
     if (!cost.ok) costPer = unavailable(label, formula, inputs, cost.reason);
     else if (count.value === null) {
-      costPer = unavailable(label, formula, inputs, count.explain.unavailable ?? 'n/a: the count is not available');
+      costPer = unavailable(label, formula, inputs, count.explain.unavailableText ?? T.countNotAvailable);
     } else if (count.value.isZero()) {
-      costPer = unavailable(
-        label,
-        formula,
-        inputs,
-        `n/a: no "${output.name}" were counted (0), so the cost per output is undefined`,
-      );
+      costPer = unavailable(label, formula, inputs, message('engine.ce.noOutputs', { output: output.name }));
     } else {
-      costPer = figure(cost.value.div(count.value), `${label} (${unit})`, formula, inputs);
+      const withUnit = message('engine.ce.costPerOutputLabelUnit', { output: output.name, unit });
+      costPer = figure(cost.value.div(count.value), withUnit, formula, inputs);
     }
     return { outputId: output.id, name: output.name, unit: output.unit, count, costPerOutput: costPer };
   });
@@ -83,24 +122,17 @@ export function costPerClient(
   uniqueClients: Dec | string | number,
   currency?: string,
 ): OptionalFigure {
-  const label = 'Cost per client';
-  const formula = 'cost per client = total cost / unique clients';
+  const label = T.costPerClient;
+  const formula = T.costPerClientFormula;
   const inputs = [
-    input('Total cost', shown(totalCost), currency),
-    input('Unique clients', shown(uniqueClients), 'people'),
+    input(T.totalCost, shown(totalCost), currency),
+    input(T.uniqueClients, shown(uniqueClients), T.people),
   ];
-  const cost = need(totalCost, 'non-negative', 'the total cost');
+  const cost = need(totalCost, 'non-negative', T.theTotalCost);
   if (!cost.ok) return unavailable(label, formula, inputs, cost.reason);
-  const clients = needCount(uniqueClients, 'the number of unique clients');
+  const clients = needCount(uniqueClients, T.theUniqueClients);
   if (!clients.ok) return unavailable(label, formula, inputs, clients.reason);
-  if (clients.value.isZero()) {
-    return unavailable(
-      label,
-      formula,
-      inputs,
-      'n/a: there are no unique clients (0), so the cost per client is undefined',
-    );
-  }
+  if (clients.value.isZero()) return unavailable(label, formula, inputs, T.noClients);
   return figure(cost.value.div(clients.value), label, formula, inputs);
 }
 
@@ -121,39 +153,34 @@ export function costPerOutcome(
   outcome: Pick<Outcome, 'id' | 'name' | 'quantity' | 'deadweight'>,
   currency?: string,
 ): OutcomeCost {
-  const netLabel = `Outcomes net of deadweight: ${outcome.name}`;
-  const netFormula = 'net outcomes = Q x (1 - DW)';
-  const q = need(outcome.quantity, 'non-negative', 'the quantity Q');
-  const dw = need(outcome.deadweight, 'fraction', 'the deadweight DW');
+  const netLabel = message('engine.ce.netOutcomesLabel', { outcome: outcome.name });
+  const netFormula = T.netFormula;
+  const q = need(outcome.quantity, 'non-negative', T.theQuantity);
+  const dw = need(outcome.deadweight, 'fraction', T.theDeadweight);
   const netInputs = [
-    input('Quantity Q', shown(outcome.quantity)),
-    dw.ok ? percentInput('Deadweight DW', dw.value) : input('Deadweight DW', shown(outcome.deadweight)),
+    input(T.quantity, shown(outcome.quantity)),
+    dw.ok ? percentInput(T.deadweight, dw.value) : input(T.deadweight, shown(outcome.deadweight)),
   ];
   let netQuantity: OptionalFigure;
   if (!q.ok) netQuantity = unavailable(netLabel, netFormula, netInputs, q.reason);
   else if (!dw.ok) netQuantity = unavailable(netLabel, netFormula, netInputs, dw.reason);
   else netQuantity = figure(q.value.times(ONE.minus(dw.value)), netLabel, netFormula, netInputs);
 
-  const label = `Cost per outcome: ${outcome.name}`;
-  const formula = 'cost per outcome = total cost / (Q x (1 - DW))';
+  const label = message('engine.ce.costPerOutcomeLabel', { outcome: outcome.name });
+  const formula = T.costPerOutcomeFormula;
   const inputs = [
-    input('Total cost', shown(totalCost), currency),
+    input(T.totalCost, shown(totalCost), currency),
     ...netInputs,
-    input('Outcomes net of deadweight', netQuantity.value ?? 'n/a'),
+    input(T.netOutcomes, netQuantity.value ?? T.na),
   ];
-  const cost = need(totalCost, 'non-negative', 'the total cost');
+  const cost = need(totalCost, 'non-negative', T.theTotalCost);
   let perOutcome: OptionalFigure;
   if (!cost.ok) perOutcome = unavailable(label, formula, inputs, cost.reason);
   else if (netQuantity.value === null) {
-    perOutcome = unavailable(label, formula, inputs, netQuantity.explain.unavailable ?? 'n/a');
+    perOutcome = unavailable(label, formula, inputs, netQuantity.explain.unavailableText ?? T.na);
   } else if (netQuantity.value.isZero()) {
-    const why = q.ok && q.value.isZero() ? 'the quantity Q is 0' : 'the deadweight is 100 %';
-    perOutcome = unavailable(
-      label,
-      formula,
-      inputs,
-      `n/a: net of deadweight there are no outcomes (${why}), so the cost per outcome is undefined`,
-    );
+    const why = q.ok && q.value.isZero() ? T.quantityZero : T.deadweightFull;
+    perOutcome = unavailable(label, formula, inputs, message('engine.ce.noNetOutcomes', { why }));
   } else {
     perOutcome = figure(cost.value.div(netQuantity.value), label, formula, inputs);
   }
@@ -165,36 +192,30 @@ export function costPerOutcome(
 
 type PresentValues =
   | { ok: true; inputs: ExplainedInput[]; benefits: Dec; costs: Dec }
-  | { ok: false; inputs: ExplainedInput[]; reason: string };
+  | { ok: false; inputs: ExplainedInput[]; reason: Message };
 
 function presentValues(pvBenefits: Dec | string, pvCosts: Dec | string, currency: string | undefined): PresentValues {
-  const inputs = [input('PV of benefits', shown(pvBenefits), currency), input('PV of costs', shown(pvCosts), currency)];
-  const benefits = need(pvBenefits, 'any', 'the PV of benefits');
+  const inputs = [input(T.pvBenefits, shown(pvBenefits), currency), input(T.pvCosts, shown(pvCosts), currency)];
+  const benefits = need(pvBenefits, 'any', T.thePvBenefits);
   if (!benefits.ok) return { ok: false, inputs, reason: benefits.reason };
-  const costs = need(pvCosts, 'non-negative', 'the PV of costs');
+  const costs = need(pvCosts, 'non-negative', T.thePvCosts);
   if (!costs.ok) return { ok: false, inputs, reason: costs.reason };
-  if (costs.value.isZero()) {
-    return { ok: false, inputs, reason: 'n/a: the PV of costs is zero, so the ratio is undefined' };
-  }
+  if (costs.value.isZero()) return { ok: false, inputs, reason: T.zeroCosts };
   return { ok: true, inputs, benefits: benefits.value, costs: costs.value };
 }
 
 /** Benefit-cost ratio = PV(benefits) / PV(costs). */
 export function benefitCostRatio(pvBenefits: Dec | string, pvCosts: Dec | string, currency?: string): OptionalFigure {
-  const label = 'Benefit-cost ratio';
-  const formula = 'BCR = PV(benefits) / PV(costs)';
   const pv = presentValues(pvBenefits, pvCosts, currency);
-  if (!pv.ok) return unavailable(label, formula, pv.inputs, pv.reason);
-  return figure(pv.benefits.div(pv.costs), label, formula, pv.inputs);
+  if (!pv.ok) return unavailable(T.bcr, T.bcrFormula, pv.inputs, pv.reason);
+  return figure(pv.benefits.div(pv.costs), T.bcr, T.bcrFormula, pv.inputs);
 }
 
 /** Return on investment = (PV(benefits) - PV(costs)) / PV(costs) (= BCR - 1). */
 export function returnOnInvestment(pvBenefits: Dec | string, pvCosts: Dec | string, currency?: string): OptionalFigure {
-  const label = 'Return on investment (ROI)';
-  const formula = 'ROI = (PV(benefits) - PV(costs)) / PV(costs)';
   const pv = presentValues(pvBenefits, pvCosts, currency);
-  if (!pv.ok) return unavailable(label, formula, pv.inputs, pv.reason);
-  return figure(pv.benefits.minus(pv.costs).div(pv.costs), label, formula, pv.inputs);
+  if (!pv.ok) return unavailable(T.roi, T.roiFormula, pv.inputs, pv.reason);
+  return figure(pv.benefits.minus(pv.costs).div(pv.costs), T.roi, T.roiFormula, pv.inputs);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -220,34 +241,30 @@ export interface BreakEvenInput {
  * service must avert each year to be cost-saving; the label says so in words.
  */
 export function breakEven(args: BreakEvenInput): OptionalFigure {
-  const outcomes = args.outcomes?.trim() || 'outcomes';
-  const valueName = args.valueName?.trim() || 'value of one outcome';
-  const formula = `break-even = annual budget / ${valueName}`;
+  // The user's own words when given (as they wrote them), else the engine's, translated.
+  const outcomes: MessageParam = args.outcomes?.trim() || T.outcomesWord;
+  const givenName = args.valueName?.trim();
+  const valueName: MessageParam = givenName || T.valueOfOneOutcome;
+  const formula = message('engine.ce.breakEvenFormula', { valueName });
   const inputs = [
-    input('Annual budget', shown(args.annualBudget), args.currency),
+    input(T.annualBudget, shown(args.annualBudget), args.currency),
     input(
-      valueName.charAt(0).toUpperCase() + valueName.slice(1),
+      givenName ? givenName.charAt(0).toUpperCase() + givenName.slice(1) : T.valueOfOneOutcomeName,
       shown(args.valueOfOneOutcome),
       args.currency,
       args.valueSource,
     ),
   ];
-  const budget = need(args.annualBudget, 'non-negative', 'the annual budget');
-  const value = need(args.valueOfOneOutcome, 'any', `the ${valueName}`);
-  const baseLabel = `Break-even: ${outcomes} needed each year for the programme to pay for itself`;
+  const budget = need(args.annualBudget, 'non-negative', T.theAnnualBudget);
+  const value = need(args.valueOfOneOutcome, 'any', message('engine.ce.what.the', { thing: valueName }));
+  const baseLabel = message('engine.ce.breakEvenNeeded', { outcomes });
   if (!budget.ok) return unavailable(baseLabel, formula, inputs, budget.reason);
   if (!value.ok) return unavailable(baseLabel, formula, inputs, value.reason);
   if (value.value.lte(0)) {
-    return unavailable(
-      baseLabel,
-      formula,
-      inputs,
-      `n/a: the ${valueName} is ${value.value.isZero() ? 'zero' : 'negative'}, so no number of ${outcomes} pays for the programme`,
-    );
+    const key = value.value.isZero() ? 'engine.ce.breakEvenZero' : 'engine.ce.breakEvenNegative';
+    return unavailable(baseLabel, formula, inputs, message(key, { valueName, outcomes }));
   }
   const n = budget.value.div(value.value);
-  const label =
-    `Break-even: ${words(n)} ${outcomes} a year pay for the programme (annual budget / ${valueName}); ` +
-    `with more ${outcomes} than this each year the programme saves more than it costs`;
+  const label = message('engine.ce.breakEvenLabel', { number: numberParam(n), outcomes, valueName });
   return figure(n, label, formula, inputs);
 }

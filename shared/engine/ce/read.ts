@@ -7,25 +7,36 @@
  * `strategy 2 "A", cost` + ` must be a plain number ...`.
  */
 import { formatNumber } from '../../format/number';
+import type { Message, MessageParam } from '../../i18n/message';
 import { DECIMAL_PATTERN, Dec } from '../../money/decimal';
+import { english, message, phrase } from '../text';
 
-export type Read = { ok: true; value: Dec } | { ok: false; message: string };
+/** A number read, or why not: `message` in English, `text` the same as a message (key `engine.read.<...>`). */
+export type Read = { ok: true; value: Dec } | { ok: false; message: string; text: Message };
 
 export type Rule = 'any' | 'non-negative' | 'positive' | 'fraction';
 
-const PLAIN = 'must be a plain number such as "1500.25" (a point for decimals, no thousands separators)';
+const T = {
+  plain: phrase('engine.read.plain'),
+  negative: phrase('engine.read.negative'),
+  notPositive: phrase('engine.read.notPositive'),
+  notFraction: phrase('engine.read.notFraction'),
+  missing: phrase('engine.read.missing'),
+  notText: phrase('engine.read.notText'),
+} as const;
 
-function quote(text: string): string {
-  const shown = text.length > 40 ? `${text.slice(0, 40)}...` : text;
-  return `"${shown}"`;
+function refuse(text: Message): Read {
+  return { ok: false, message: english(text), text };
+}
+
+function shownText(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}...` : text;
 }
 
 function check(value: Dec, rule: Rule): Read {
-  if (rule === 'non-negative' && value.lt(0)) return { ok: false, message: 'cannot be negative' };
-  if (rule === 'positive' && value.lte(0)) return { ok: false, message: 'must be above 0' };
-  if (rule === 'fraction' && (value.lt(0) || value.gt(1))) {
-    return { ok: false, message: 'must be between 0 % and 100 % (a fraction from 0 to 1, e.g. "0.25" for 25 %)' };
-  }
+  if (rule === 'non-negative' && value.lt(0)) return refuse(T.negative);
+  if (rule === 'positive' && value.lte(0)) return refuse(T.notPositive);
+  if (rule === 'fraction' && (value.lt(0) || value.gt(1))) return refuse(T.notFraction);
   return { ok: true, value };
 }
 
@@ -33,26 +44,24 @@ function check(value: Dec, rule: Rule): Read {
 export function readDecimal(raw: unknown, rule: Rule = 'any'): Read {
   if (Dec.isDecimal(raw)) {
     const value = new Dec(raw);
-    if (!value.isFinite()) return { ok: false, message: `must be a finite number, not ${value.toString()}` };
+    if (!value.isFinite()) return refuse(message('engine.read.notFinite', { value: value.toString() }));
     return check(value, rule);
   }
   if (typeof raw === 'string') {
-    if (raw.trim() === '') return { ok: false, message: `is empty: it ${PLAIN}` };
-    if (!DECIMAL_PATTERN.test(raw)) return { ok: false, message: `${PLAIN}, not ${quote(raw)}` };
+    if (raw.trim() === '') return refuse(message('engine.read.empty', { rule: T.plain }));
+    if (!DECIMAL_PATTERN.test(raw))
+      return refuse(message('engine.read.notPlain', { rule: T.plain, given: shownText(raw) }));
     return check(new Dec(raw), rule);
   }
-  if (typeof raw === 'number') {
-    return { ok: false, message: `must be a decimal or a number written as text (e.g. "${String(raw)}"), not a float` };
-  }
-  if (raw === undefined || raw === null)
-    return { ok: false, message: 'is missing: it must be a number such as "1500.25"' };
-  return { ok: false, message: 'must be a number written as text, e.g. "1500.25"' };
+  if (typeof raw === 'number') return refuse(message('engine.read.float', { example: String(raw) }));
+  if (raw === undefined || raw === null) return refuse(T.missing);
+  return refuse(T.notText);
 }
 
 /** A count (clients, persons): a decimal, a plain decimal string or a whole JavaScript number (counts are exact). */
 export function readCount(raw: unknown): Read {
   if (typeof raw === 'number') {
-    if (!Number.isSafeInteger(raw)) return { ok: false, message: `must be a whole number, not ${String(raw)}` };
+    if (!Number.isSafeInteger(raw)) return refuse(message('engine.read.notWhole', { value: String(raw) }));
     return check(new Dec(raw), 'non-negative');
   }
   return readDecimal(raw, 'non-negative');
@@ -73,15 +82,31 @@ export function money(value: Dec, currency: string | null): string {
   return currency ? `${words(value)} ${currency}` : words(value);
 }
 
-/** One unit of effect: "QALY", "death averted", "unit of effect". */
-export function oneUnitOf(effectUnit: string | null): string {
-  return effectUnit && effectUnit.trim() !== '' ? singular(effectUnit.trim()) : 'unit of effect';
+const UNIT_OF_EFFECT = phrase('engine.ce.unitOfEffect');
+
+/**
+ * One unit of effect: "QALY", "death averted" (the project's own unit, made singular), or "unit of effect"
+ * as a message when the project names none.
+ */
+export function oneUnitText(effectUnit: string | null): MessageParam {
+  return effectUnit && effectUnit.trim() !== '' ? singular(effectUnit.trim()) : UNIT_OF_EFFECT;
 }
 
-/** Unit of an ICER: "EUR per QALY", "per unit of effect". */
+/** One unit of effect in English: "QALY", "death averted", "unit of effect". */
+export function oneUnitOf(effectUnit: string | null): string {
+  const unit = oneUnitText(effectUnit);
+  return typeof unit === 'string' ? unit : english(UNIT_OF_EFFECT);
+}
+
+/** Unit of an ICER as a message: "EUR per QALY", "per unit of effect". */
+export function perEffectUnitText(currency: string | null, effectUnit: string | null): Message {
+  const per = oneUnitText(effectUnit);
+  return currency ? message('engine.units.per', { unit: currency, per }) : message('engine.units.perAlone', { per });
+}
+
+/** Unit of an ICER in English: "EUR per QALY", "per unit of effect". */
 export function perEffectUnit(currency: string | null, effectUnit: string | null): string {
-  const per = oneUnitOf(effectUnit);
-  return currency ? `${currency} per ${per}` : `per ${per}`;
+  return english(perEffectUnitText(currency, effectUnit));
 }
 
 /** "QALYs" -> "QALY", "deaths averted" -> "death averted"; leaves anything else as it is. */
@@ -92,17 +117,23 @@ export function singular(unit: string): string {
   return unit;
 }
 
-/** A number read for a figure: the value, or the reason ("n/a: the total cost cannot be negative") it is unusable. */
-export type Need = { ok: true; value: Dec } | { ok: false; reason: string };
+/**
+ * A number read for a figure: the value, or the reason it is unusable as a message ("n/a: the total cost
+ * cannot be negative"), to give to `unavailable`.
+ */
+export type Need = { ok: true; value: Dec } | { ok: false; reason: Message };
 
-export function need(raw: unknown, rule: Rule, what: string): Need {
-  const read = readDecimal(raw, rule);
-  return read.ok ? read : { ok: false, reason: `n/a: ${what} ${read.message}` };
+function notAvailable(what: MessageParam, read: Read): Need {
+  return read.ok ? read : { ok: false, reason: message('engine.read.na', { what, problem: read.text }) };
 }
 
-export function needCount(raw: unknown, what: string): Need {
-  const read = readCount(raw);
-  return read.ok ? read : { ok: false, reason: `n/a: ${what} ${read.message}` };
+/** `what` names the number in the reason, as a message: "the total cost", "the count of 2024-Q1 (records[0].count)". */
+export function need(raw: unknown, rule: Rule, what: MessageParam): Need {
+  return notAvailable(what, readDecimal(raw, rule));
+}
+
+export function needCount(raw: unknown, what: MessageParam): Need {
+  return notAvailable(what, readCount(raw));
 }
 
 /** An input as given, for an explanation: a decimal stays a decimal, anything else is shown as text. */

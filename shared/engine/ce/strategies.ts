@@ -20,22 +20,26 @@
  * by cross-multiplying dC and dE in 200 significant digits, so no rounding of a division can tip a tie.
  */
 import { Dec, ONE } from '../../money/decimal';
-import { figure, input, type Explanation, type Figure } from '../figure';
+import type { Message, MessageParam } from '../../i18n/message';
+import { explanation, figure, input, type Explanation, type Figure } from '../figure';
+import { english, message, moneyParam, numberParam, phrase } from '../text';
 import {
-  describeChange,
+  ceProblem,
+  describeChangeText,
+  icerUnitText,
   incrementOf,
   placeInList,
   readFrame,
   readStrategy,
   refused,
   strategyProblem,
-  verdictWords,
+  verdictText,
   type Frame,
   type Increment,
   type Point,
 } from './increment';
-import { money, oneUnitOf, perEffectUnit, words } from './read';
-import type { CeResult, CeStatus, CompareOptions, Problem, StrategyInput } from './types';
+import { oneUnitText } from './read';
+import type { CeProblem, CeResult, CeStatus, CompareOptions, StrategyInput } from './types';
 
 export interface StrategyResult {
   id: string;
@@ -77,6 +81,8 @@ export interface StrategyComparison {
   frontier: string[];
   /** The calculation in words, step by step (for the methods appendix and the "explain" panel). */
   steps: string[];
+  /** `steps` as messages the interface translates. */
+  stepsText: Message[];
   /** With a willingness to pay: the strategy (or strategies, when tied) with the highest NMB. */
   highestNmb: { strategyIds: string[]; nmb: Figure } | null;
 }
@@ -103,11 +109,40 @@ function dominates(q: Point, p: Point): boolean {
   return q.cost.lte(p.cost) && q.effect.gte(p.effect) && !samePoint(q, p);
 }
 
-function names(points: readonly Point[]): string {
-  const quoted = points.map((p) => p.name);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+/** "A, B and C" ("and" translated); one name as it is. */
+function names(points: readonly Point[]): MessageParam {
+  const list = points.map((p) => p.name);
+  if (list.length <= 1) return list.join('');
+  return message('engine.common.andList', { list: list.slice(0, -1).join(', '), last: list[list.length - 1] });
 }
+
+/** "a -> b -> c" over messages. */
+function arrows(items: readonly MessageParam[]): MessageParam {
+  return items
+    .slice(0, -1)
+    .reduceRight<MessageParam>(
+      (rest, item) => message('engine.common.arrow', { first: item, rest }),
+      items[items.length - 1],
+    );
+}
+
+const T = {
+  notList: phrase('engine.ce.problem.notList'),
+  strategies: phrase('engine.ce.where.strategies'),
+  cannotCompare: phrase('engine.ce.refused.many'),
+  wtp: phrase('engine.inputs.wtp'),
+  nmbFormula: phrase('engine.ce.nmbFormula'),
+  dominatedFormula: phrase('engine.ce.status.dominatedFormula'),
+  extendedFormula: phrase('engine.ce.status.extendedFormula'),
+  referenceFormula: phrase('engine.ce.status.referenceFormula'),
+  frontierFormula: phrase('engine.ce.status.frontierFormula'),
+  mixCost: phrase('engine.inputs.mixCost'),
+  dC: phrase('engine.inputs.dC'),
+  dE: phrase('engine.inputs.dE'),
+  highestNmbFormula: phrase('engine.ce.highestNmbFormula'),
+} as const;
+
+const sentence = (text: Message) => message('engine.ce.steps.sentence', { text });
 
 function last<T>(list: readonly T[]): T {
   return list[list.length - 1];
@@ -116,22 +151,17 @@ function last<T>(list: readonly T[]): T {
 function readAll(
   strategies: unknown,
   options: CompareOptions | undefined,
-): { entries: Entry[]; frame: Frame; problems: Problem[] } {
-  const problems: Problem[] = [];
+): { entries: Entry[]; frame: Frame; problems: CeProblem[] } {
+  const problems: CeProblem[] = [];
   const frame = readFrame(options, problems);
   if (!Array.isArray(strategies)) {
-    problems.push({ path: 'strategies', where: 'strategies', message: 'must be a list of strategies' });
+    problems.push(ceProblem('strategies', T.strategies, T.notList));
     return { entries: [], frame, problems };
   }
   const list: unknown[] = strategies;
   if (list.length < 2) {
-    problems.push({
-      path: 'strategies',
-      where: 'strategies',
-      message: `need at least two strategies to compare (for example this programme and "no programme"); ${
-        list.length === 0 ? 'none is' : 'only one is'
-      } given`,
-    });
+    const key = list.length === 0 ? 'engine.ce.problem.noneGiven' : 'engine.ce.problem.oneGiven';
+    problems.push(ceProblem('strategies', T.strategies, message(key)));
   }
   const entries: Entry[] = [];
   const firstWithId = new Map<string, number>();
@@ -142,15 +172,11 @@ function readAll(
       const first = firstWithId.get(id);
       if (first !== undefined) {
         const firstName = (list[first] as Record<string, unknown>).name;
-        const shown = typeof firstName === 'string' && firstName.trim() !== '' ? ` "${firstName.trim()}"` : '';
-        problems.push(
-          strategyProblem(
-            placeInList(index),
-            raw,
-            'id',
-            `repeats the id "${id}" of strategy ${first + 1}${shown}: each strategy needs its own id`,
-          ),
-        );
+        const named = typeof firstName === 'string' && firstName.trim() !== '';
+        const problem = named
+          ? message('engine.ce.problem.repeatedIdNamed', { id, n: first + 1, name: firstName.trim() })
+          : message('engine.ce.problem.repeatedId', { id, n: first + 1 });
+        problems.push(strategyProblem(placeInList(index), raw, 'id', problem));
       } else {
         firstWithId.set(id, index);
       }
@@ -161,10 +187,11 @@ function readAll(
 }
 
 function nmbOf(p: Point, lambda: Dec, frame: Frame): Figure {
-  return figure(lambda.times(p.effect).minus(p.cost), `Net monetary benefit: ${p.name}`, 'NMB = lambda x E - C', [
-    input('Willingness to pay lambda', lambda, perEffectUnit(frame.currency, frame.effectUnit)),
-    input(`Effect E of ${p.name}`, p.effect, frame.effectUnit ?? undefined),
-    input(`Cost C of ${p.name}`, p.cost, frame.currency ?? undefined),
+  const label = message('engine.ce.nmbLabel', { name: p.name });
+  return figure(lambda.times(p.effect).minus(p.cost), label, T.nmbFormula, [
+    input(T.wtp, lambda, icerUnitText(frame)),
+    input(message('engine.inputs.effectEOf', { name: p.name }), p.effect, frame.effectUnit ?? undefined),
+    input(message('engine.inputs.costCOf', { name: p.name }), p.cost, frame.currency ?? undefined),
   ]);
 }
 
@@ -177,17 +204,17 @@ export function compareStrategies(
   options?: CompareOptions,
 ): CeResult<StrategyComparison> {
   const { entries, frame, problems } = readAll(strategies, options);
-  if (problems.length > 0) return refused(problems, 'The strategies cannot be compared');
+  if (problems.length > 0) return refused(problems, T.cannotCompare);
 
   const currency = frame.currency ?? undefined;
   const effectUnit = frame.effectUnit ?? undefined;
-  const icerUnit = perEffectUnit(frame.currency, frame.effectUnit);
+  const icerUnit = icerUnitText(frame);
 
   // 1. Sort by cost, ties by effect, then as given.
   const sorted = [...entries].sort(
     (a, b) => a.cost.comparedTo(b.cost) || a.effect.comparedTo(b.effect) || a.index - b.index,
   );
-  const steps: string[] = [`Sorted by cost (ties by effect): ${sorted.map((s) => s.name).join(', ')}.`];
+  const steps: Message[] = [message('engine.ce.steps.sorted', { list: sorted.map((s) => s.name).join(', ') })];
 
   // 2. Strong dominance, against every other strategy.
   const dominatorsOf = new Map<Entry, Entry[]>(sorted.map((p) => [p, sorted.filter((q) => dominates(q, p))]));
@@ -229,8 +256,8 @@ export function compareStrategies(
     nmb: frame.willingnessToPay === null ? null : nmbOf(p, frame.willingnessToPay, frame),
   });
   const pointInputs = (p: Point) => [
-    input(`Cost of ${p.name}`, p.cost, currency),
-    input(`Effect of ${p.name}`, p.effect, effectUnit),
+    input(message('engine.inputs.costOf', { name: p.name }), p.cost, currency),
+    input(message('engine.inputs.effectOf', { name: p.name }), p.effect, effectUnit),
   ];
 
   // Dominated strategies: against the first (least costly) strategy that dominates them.
@@ -239,24 +266,25 @@ export function compareStrategies(
     if (by.length === 0) continue;
     const first = by[0];
     const theirs = incrementOf(first, p, frame);
-    const also = by.length > 1 ? ` (and also by ${names(by.slice(1))})` : '';
+    const said = {
+      strategy: p.name,
+      by: first.name,
+      change: describeChangeText(theirs.dC.value, theirs.dE.value, frame),
+      verdict: verdictText(theirs.verdict, theirs.dC.value),
+    };
     const label =
-      `${p.name} is dominated by ${first.name}${also}: ${first.name} ` +
-      `${describeChange(theirs.dC.value, theirs.dE.value, frame)}, so ${first.name} is ` +
-      `${verdictWords(theirs.verdict, theirs.dC.value)} over ${p.name}`;
+      by.length > 1
+        ? message('engine.ce.status.dominatedByMany', { ...said, others: names(by.slice(1)) })
+        : message('engine.ce.status.dominatedBy', said);
     results.set(p, {
       ...base(p),
       status: 'dominated',
-      explain: {
-        label,
-        formula: 'dominated: another strategy costs less or the same and achieves more or the same (not both the same)',
-        inputs: [...pointInputs(p), ...by.flatMap(pointInputs)],
-      },
+      explain: explanation(label, T.dominatedFormula, [...pointInputs(p), ...by.flatMap(pointInputs)]),
       dominatedBy: by.map((q) => q.id),
       extendedlyDominatedBy: [],
       increment: incrementOf(p, first, frame),
     });
-    steps.push(`${label}.`);
+    steps.push(sentence(label));
   }
 
   // Extendedly dominated strategies: the ICER that was too high, and the frontier mix that does better.
@@ -270,40 +298,55 @@ export function compareStrategies(
     const mixCost = lo.cost.plus(weight.times(hi.cost.minus(lo.cost)));
     const icerIn = into.icer.value ?? into.dC.value.div(into.dE.value);
     const icerOut = out.icer.value ?? out.dC.value.div(out.dE.value);
-    const label =
-      `${x.name} is extendedly dominated by a mix of ${lo.name} and ${hi.name}: the ICER ` +
-      `${removal.prev.name} -> ${x.name} (${words(icerIn)} ${icerUnit}) is above the ICER ` +
-      `${x.name} -> ${removal.next.name} (${words(icerOut)} ${icerUnit}); ` +
-      `${words(ONE.minus(weight).times(100))} % of ${lo.name} and ${words(weight.times(100))} % of ${hi.name} ` +
-      `would achieve the same effect for ${money(mixCost, frame.currency)} instead of ${money(x.cost, frame.currency)}`;
-    const explain: Explanation = {
-      label,
-      formula: 'extended dominance: ICER(previous -> strategy) > ICER(strategy -> next), removed and repeated',
-      inputs: [
-        input(`ICER ${removal.prev.name} -> ${x.name}`, icerIn, icerUnit),
-        input(`ICER ${x.name} -> ${removal.next.name}`, icerOut, icerUnit),
-        input(
-          `Share of ${hi.name} in the mix, (E(${x.name}) - E(${lo.name})) / (E(${hi.name}) - E(${lo.name}))`,
-          weight,
-        ),
-        input('Cost of the mix', mixCost, currency),
-        ...pointInputs(x),
-      ],
-    };
+    const label = message('engine.ce.status.extendedlyDominated', {
+      strategy: x.name,
+      lo: lo.name,
+      hi: hi.name,
+      previous: removal.prev.name,
+      next: removal.next.name,
+      icerIn: numberParam(icerIn),
+      icerOut: numberParam(icerOut),
+      unit: icerUnit,
+      loShare: numberParam(ONE.minus(weight).times(100)),
+      hiShare: numberParam(weight.times(100)),
+      mixCost: moneyParam(mixCost, frame.currency),
+      cost: moneyParam(x.cost, frame.currency),
+    });
+    const inputs = [
+      input(message('engine.inputs.icerFromTo', { from: removal.prev.name, to: x.name }), icerIn, icerUnit),
+      input(message('engine.inputs.icerFromTo', { from: x.name, to: removal.next.name }), icerOut, icerUnit),
+      input(message('engine.inputs.mixShare', { hi: hi.name, strategy: x.name, lo: lo.name }), weight),
+      input(T.mixCost, mixCost, currency),
+      ...pointInputs(x),
+    ];
+    const explain: Explanation = explanation(label, T.extendedFormula, inputs);
     for (const p of removal.group) {
       results.set(p, {
         ...base(p),
         status: 'extendedly-dominated',
         explain:
-          p === x ? explain : { ...explain, label: `${p.name} has the same cost and effect as ${x.name}. ${label}` },
+          p === x
+            ? explain
+            : explanation(
+                message('engine.ce.status.samePoint', { strategy: p.name, other: x.name, label }),
+                T.extendedFormula,
+                inputs,
+              ),
         dominatedBy: [],
         extendedlyDominatedBy: [lo.id, hi.id],
         increment: incrementOf(p, removal.prev, frame),
       });
     }
     steps.push(
-      `Removed ${names(removal.group)} (extended dominance): ICER ${removal.prev.name} -> ${x.name} ` +
-        `${words(icerIn)} is above ICER ${x.name} -> ${removal.next.name} ${words(icerOut)} ${icerUnit}.`,
+      message('engine.ce.steps.removed', {
+        removed: names(removal.group),
+        previous: removal.prev.name,
+        strategy: x.name,
+        next: removal.next.name,
+        icerIn: numberParam(icerIn),
+        icerOut: numberParam(icerOut),
+        unit: icerUnit,
+      }),
     );
   }
 
@@ -316,11 +359,11 @@ export function compareStrategies(
         results.set(p, {
           ...base(p),
           status: 'reference',
-          explain: {
-            label: `${p.name} is the reference: the least costly strategy that is not dominated; the next strategy on the frontier is compared with it`,
-            formula: 'reference = least costly non-dominated strategy',
-            inputs: pointInputs(p),
-          },
+          explain: explanation(
+            message('engine.ce.status.reference', { strategy: p.name }),
+            T.referenceFormula,
+            pointInputs(p),
+          ),
           dominatedBy: [],
           extendedlyDominatedBy: [],
           increment: null,
@@ -331,25 +374,22 @@ export function compareStrategies(
       const increment = incrementOf(p, comparator, frame);
       const label =
         m > 0
-          ? `${p.name} is on the efficiency frontier with ${comparator.name}, which has the same cost and the same effect; the ICER between them is undefined (dE = 0)`
-          : `${p.name} is on the efficiency frontier: against ${comparator.name} it ${describeChange(
-              increment.dC.value,
-              increment.dE.value,
-              frame,
-            )}; ${increment.summary}`;
+          ? message('engine.ce.status.frontierSamePoint', { strategy: p.name, other: comparator.name })
+          : message('engine.ce.status.frontier', {
+              strategy: p.name,
+              comparator: comparator.name,
+              change: describeChangeText(increment.dC.value, increment.dE.value, frame),
+              summary: increment.summaryText,
+            });
       results.set(p, {
         ...base(p),
         status: 'frontier',
-        explain: {
-          label,
-          formula: 'sequential ICER = dC / dE against the previous strategy on the frontier',
-          inputs: [
-            input('Incremental cost dC', increment.dC.value, currency),
-            input('Incremental effect dE', increment.dE.value, effectUnit),
-            ...pointInputs(p),
-            ...pointInputs(comparator),
-          ],
-        },
+        explain: explanation(label, T.frontierFormula, [
+          input(T.dC, increment.dC.value, currency),
+          input(T.dE, increment.dE.value, effectUnit),
+          ...pointInputs(p),
+          ...pointInputs(comparator),
+        ]),
         dominatedBy: [],
         extendedlyDominatedBy: [],
         increment,
@@ -357,12 +397,14 @@ export function compareStrategies(
     });
   });
   steps.push(
-    `Efficiency frontier: ${frontier
-      .map((p) => {
-        const inc = results.get(p)?.increment;
-        return inc ? `${p.name} (${inc.summary})` : p.name;
-      })
-      .join(' -> ')}.`,
+    message('engine.ce.steps.frontier', {
+      list: arrows(
+        frontier.map((p) => {
+          const inc = results.get(p)?.increment;
+          return inc ? message('engine.ce.steps.frontierItem', { name: p.name, summary: inc.summaryText }) : p.name;
+        }),
+      ),
+    }),
   );
 
   const ordered: StrategyResult[] = sorted.map((p, i) => {
@@ -377,18 +419,21 @@ export function compareStrategies(
     const withNmb = ordered.flatMap((s) => (s.nmb ? [{ s, nmb: s.nmb }] : []));
     const best = withNmb.reduce((max, x) => (x.nmb.value.gt(max) ? x.nmb.value : max), withNmb[0].nmb.value);
     const winners = withNmb.filter((x) => x.nmb.value.eq(best));
+    const label = message('engine.ce.highestNmbLabel', {
+      lambda: moneyParam(lambda, frame.currency),
+      unit: frame.unitText?.one ?? oneUnitText(frame.effectUnit),
+      names: names(winners.map((x) => x.s)),
+    });
     highestNmb = {
       strategyIds: winners.map((x) => x.s.id),
       nmb: figure(
         best,
-        `Highest net monetary benefit at ${money(lambda, frame.currency)} per ${oneUnitOf(frame.effectUnit)}: ${names(
-          winners.map((x) => x.s),
-        )}`,
-        'max over strategies of NMB = lambda x E - C',
-        withNmb.map((x) => input(`NMB of ${x.s.name}`, x.nmb.value, currency)),
+        label,
+        T.highestNmbFormula,
+        withNmb.map((x) => input(message('engine.inputs.nmbOf', { name: x.s.name }), x.nmb.value, currency)),
       ),
     };
-    steps.push(`${highestNmb.nmb.explain.label} (NMB ${money(best, frame.currency)}).`);
+    steps.push(message('engine.ce.steps.highestNmb', { label, nmb: moneyParam(best, frame.currency) }));
   }
 
   return {
@@ -399,7 +444,8 @@ export function compareStrategies(
       willingnessToPay: lambda,
       strategies: ordered,
       frontier: frontier.map((p) => p.id),
-      steps,
+      steps: steps.map(english),
+      stepsText: steps,
       highestNmb,
     },
   };

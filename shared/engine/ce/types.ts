@@ -1,10 +1,30 @@
 /**
  * Types shared by the cost-effectiveness functions (METHOD.md section 2).
  */
+import type { Message } from '../../i18n/message';
 import type { Dec } from '../../money/decimal';
 import type { Problem } from '../../model/validate';
 
 export type { Problem };
+
+/** A problem's place and message as messages the interface translates (shown as `where` + ` ` + `message`). */
+export interface ProblemText {
+  where: Message;
+  message: Message;
+}
+
+/** A problem while it is collected, with its messages; results carry the Problem and its ProblemText apart. */
+export interface CeProblem extends Problem {
+  text: ProblemText;
+}
+
+/** Split collected problems into the plain problems (as before) and their messages, index by index. */
+export function splitProblems(list: readonly CeProblem[]): { problems: Problem[]; problemsText: ProblemText[] } {
+  return {
+    problems: list.map(({ path, where, message }) => ({ path, where, message })),
+    problemsText: list.map((p) => p.text),
+  };
+}
 
 /** A strategy as the comparison reads it: the model's Strategy fits (its `notes` are ignored). */
 export interface StrategyInput {
@@ -30,7 +50,9 @@ export interface CompareOptions {
  * A result that may be refused: every problem names the strategy and field (`strategies[1].cost`, `strategy 2
  * "A", cost`), and `explanation` says in one sentence why nothing could be computed.
  */
-export type CeResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[]; explanation: string };
+export type CeResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; problems: Problem[]; explanation: string; problemsText: ProblemText[]; explanationText: Message };
 
 /**
  * Where a strategy sits against its comparator on the cost-effectiveness plane (dC up, dE right):
