@@ -6,6 +6,7 @@
  *   const analysis = analyseProject(project, options);
  *   const model = buildReport({ project, analysis, options, t, locale });
  */
+import { renderMessage, type Message } from '../i18n/message';
 import { outputCount, type TornadoRow } from '../engine';
 import { Dec } from '../money/decimal';
 import type { Input, Outcome, Project, Story } from '../model/schema';
@@ -30,6 +31,11 @@ export interface BuildReportArgs {
   t: Translate;
   /** How numbers are written ("en-GB", "pt-PT"). */
   locale: string;
+  /**
+   * Text of the whole catalogue (root keys, e.g. "engine.warnings..."), for the engine's own sentences (warnings,
+   * refusals); without it they are printed in the engine's English.
+   */
+  engine?: Translate;
   /** Interface language ("en"); defaults to the locale's language. */
   language?: string;
   /** ISO date printed on the cover. */
@@ -42,6 +48,8 @@ export const TORNADO_TABLE_ROWS = 20;
 export const TORNADO_CHART_ROWS = 10;
 
 interface Context {
+  /** An engine sentence in the reader's language: its message through the catalogue, else its English. */
+  say: (message: Message | undefined, english: string) => string;
   project: Project;
   analysis: ReportAnalysis;
   options: ReportOptions;
@@ -74,7 +82,9 @@ export function buildReport(args: BuildReportArgs): ReportModel {
   const f = reportFormatter(t, locale, project.currency);
   const stakeholders = new Map(project.stakeholders.map((s) => [s.id, s.name]));
   const outcomes = new Map(project.outcomes.map((o) => [o.id, o.name]));
+  const engine = args.engine;
   const ctx: Context = {
+    say: (message, english) => (engine && message ? renderMessage(message, engine, locale) : english),
     project,
     analysis,
     options,
@@ -541,7 +551,7 @@ function results(ctx: Context): ReportBlock[] {
   ];
   if (r.warnings.length > 0) {
     blocks.push({ type: 'subheading', text: t('results.warnings') });
-    blocks.push({ type: 'list', items: r.warnings.map((w) => w.message) });
+    blocks.push({ type: 'list', items: r.warnings.map((w) => ctx.say(w.text, w.message)) });
   }
   return blocks;
 }
@@ -618,6 +628,7 @@ export function tornadoView(
   const f = reportFormatter(t, locale, project.currency);
   const outcomes = new Map(project.outcomes.map((o) => [o.id, o.name]));
   const ctx = {
+    say: (_message: Message | undefined, english: string) => english,
     project,
     t,
     f,
@@ -889,7 +900,11 @@ function costEffectiveness(ctx: Context): ReportBlock[] {
   blocks.push({ type: 'subheading', text: t('ce.strategies') });
   const s = ce.strategies;
   if (s === null) blocks.push({ type: 'paragraph', text: t('ce.noStrategies') });
-  else if (!s.ok) blocks.push({ type: 'paragraph', text: t('ce.strategiesRefused', { reason: s.explanation }) });
+  else if (!s.ok)
+    blocks.push({
+      type: 'paragraph',
+      text: t('ce.strategiesRefused', { reason: ctx.say(s.explanationText, s.explanation) }),
+    });
   else {
     const unit = project.effectUnit.trim() || t('ce.effectUnits');
     const names = new Map(s.value.strategies.map((x) => [x.id, x.name]));

@@ -19,6 +19,10 @@ import {
   SECRET_TEXT,
   w2Project,
 } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTranslator } from '../../shared/i18n/translate';
+import { repoRoot } from '../support/repo-root';
 
 function build(project: Project, changes: Partial<ReportOptions> = {}, locale = 'en-GB'): ReportModel {
   const options = { ...defaultReportOptions(), ...changes };
@@ -302,5 +306,30 @@ describe('edge cases', () => {
     const project = w2Project();
     const result = computeSroi(project);
     expect(analyseProject(project, defaultReportOptions(), result).result).toBe(result);
+  });
+});
+
+describe('report content in Portuguese', () => {
+  const catalogue = (path: string) =>
+    JSON.parse(readFileSync(join(repoRoot(), path), 'utf8')) as Parameters<typeof createTranslator>[0];
+  const report = catalogue('renderer/src/i18n/pt/report.json').report as Parameters<typeof createTranslator>[0];
+  const engine = catalogue('shared/i18n/engine/pt.json');
+
+  it("prints the engine's warnings in the reader's language, and in English without the engine catalogue", () => {
+    const project = w2Project();
+    const options = defaultReportOptions();
+    const args = {
+      project,
+      analysis: analyseProject(project, options),
+      options,
+      t: createTranslator(report, 'pt'),
+      locale: 'pt-PT',
+      date: '2025-06-01',
+    };
+    const english = allText(buildReport(args));
+    const portuguese = allText(buildReport({ ...args, engine: createTranslator(engine, 'pt') }));
+    expect(english).toContain('"Retained in opioid agonist treatment" is 62 % of all value');
+    expect(portuguese).not.toContain('of all value');
+    expect(portuguese).toMatch(/Retained in opioid agonist treatment.{0,20}62 %/);
   });
 });

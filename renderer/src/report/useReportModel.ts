@@ -30,8 +30,10 @@ export function useReportModel(
   options: ReportOptions,
   extra: { result?: SroiResult; date?: string; appVersion?: string } = {},
 ): { analysis: ReportAnalysis; model: ReportModel; locale: string } {
-  const { i18n } = useTranslation();
+  const { i18n, t: rootT } = useTranslation();
   const t = useReportText();
+  // The engine's sentences (warnings, refusals) come from the root catalogue's "engine" keys.
+  const engine = useCallback<Translate>((key, values) => rootT(key, values ?? {}), [rootT]);
   const locale = useLocale();
   const { result, date, appVersion } = extra;
   // Only two sections need more than the SROI result; choosing any other section recomputes nothing.
@@ -51,12 +53,13 @@ export function useReportModel(
         analysis,
         options,
         t,
+        engine,
         locale,
         language: i18n.language,
         date: date ?? today(),
         appVersion: appVersion ?? __APP_VERSION__,
       }),
-    [project, analysis, options, t, locale, i18n.language, date, appVersion],
+    [project, analysis, options, t, engine, locale, i18n.language, date, appVersion],
   );
   return { analysis, model, locale };
 }
