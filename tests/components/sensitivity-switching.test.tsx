@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as FilesModule from '../../renderer/src/api/files';
-import i18next from '../../renderer/src/i18n';
+import i18next, { setLanguage } from '../../renderer/src/i18n';
+import { engineText } from '../../renderer/src/i18n/engine-text';
 import { SwitchingTable } from '../../renderer/src/sensitivity/SwitchingTable';
 import { reasonText, switchingGroups } from '../../renderer/src/sensitivity/switching-rows';
 import { computeSroi, numericSwitchingValues } from '../../shared/engine';
@@ -25,6 +26,7 @@ function loadW2(): Project {
 }
 
 const t = i18next.t.bind(i18next);
+const text = engineText(i18next, t, 'en');
 
 const downloads = vi.hoisted(() => ({ text: [] as Array<[string, string]> }));
 vi.mock('../../renderer/src/api/files', async (original) => ({
@@ -36,7 +38,7 @@ vi.mock('../../renderer/src/api/files', async (original) => ({
 }));
 
 function groupsOf(project: Project) {
-  return switchingGroups(project, computeSroi(project), numericSwitchingValues(project), t, 'en');
+  return switchingGroups(project, computeSroi(project), numericSwitchingValues(project), t, text, 'en');
 }
 
 function row(project: Project, outcome: string, assumption: string) {
@@ -109,10 +111,10 @@ describe('switching values of W2 in words', () => {
       words: 'The ratio falls to 1 : 1 only if the outcome is left out (0 years).',
     });
     expect(row(w2, 'Retained in opioid agonist treatment', 'Drop-off').words).toBe(
-      'Cannot reach 1 : 1 through this outcome: at 100 % the ratio is still 1.14 : 1.',
+      'Cannot reach 1 : 1 through this outcome (at 100 % the ratio is still 1.14 : 1).',
     );
     expect(row(w2, 'Overdose deaths averted', 'Drop-off').words).toBe(
-      'Cannot reach 1 : 1 through this outcome: it lasts one year, so drop-off never applies.',
+      'Cannot reach 1 : 1 through this outcome (it lasts one year, so drop-off never applies).',
     );
   });
 
@@ -128,7 +130,7 @@ describe('switching values of W2 in words', () => {
     expect(model?.rows[1].words).toBe('The ratio rises to 1 : 1 if the investment falls to 180,737.35 EUR.');
     // Even with no drop-off at all the outcome cannot lift the ratio to 1 : 1.
     expect(row(costly, 'Retained in opioid agonist treatment', 'Drop-off').words).toBe(
-      'Cannot reach 1 : 1 through this outcome: at 0 % the ratio is still 0.68 : 1.',
+      'Cannot reach 1 : 1 through this outcome (at 0 % the ratio is still 0.68 : 1).',
     );
 
     const free: Project = { ...w2, inputs: [] };
@@ -138,17 +140,45 @@ describe('switching values of W2 in words', () => {
     );
   });
 
-  it('translates the openings of the engine reasons and keeps their detail', () => {
-    expect(reasonText('cannot reach 1 : 1 through this outcome', t)).toBe('Cannot reach 1 : 1 through this outcome.');
-    expect(
-      reasonText('cannot reach 1 : 1 through this outcome: deadweight would have to be outside 0 % to 100 %', t),
-    ).toBe('Cannot reach 1 : 1 through this outcome: deadweight would have to be outside 0 % to 100 %.');
-    expect(reasonText('n/a: the investment is zero, so the ratio is undefined', t)).toBe(
+  it('shows the engine reasons as sentences, abbreviations left as they are, the English without a message', () => {
+    const reason = (key: string, english: string, params?: Record<string, string>) =>
+      reasonText({ reason: english, reasonText: { key, ...(params ? { params } : {}) } }, text, 'en');
+    expect(reason('engine.switching.cannot', 'cannot reach 1 : 1 through this outcome')).toBe(
+      'Cannot reach 1 : 1 through this outcome.',
+    );
+    expect(reason('engine.switching.cannotOutside', 'ignored', { name: 'deadweight' })).toBe(
+      'Cannot reach 1 : 1 through this outcome: deadweight would have to be outside 0 % to 100 %.',
+    );
+    expect(reason('engine.common.zeroInvestment', 'ignored')).toBe(
       'n/a: the investment is zero, so the ratio is undefined.',
     );
-    expect(reasonText('n/a: needs a positive investment and a positive present value', t)).toBe(
-      'n/a: needs a positive investment and a positive present value.',
-    );
+    expect(reasonText({ reason: 'no message here' }, text, 'en')).toBe('No message here.');
+  });
+
+  it('says the reasons in Portuguese, numbers and all, when the interface is in Portuguese', async () => {
+    await setLanguage('pt', false);
+    try {
+      const pt = engineText(i18next, i18next.t.bind(i18next), 'pt');
+      const groups = switchingGroups(
+        w2,
+        computeSroi(w2),
+        numericSwitchingValues(w2),
+        i18next.t.bind(i18next),
+        pt,
+        'pt',
+      );
+      const oat = groups.find((g) => g.title === 'Retained in opioid agonist treatment');
+      expect(oat?.rows.find((r) => r.key.endsWith(':dropOff'))?.words).toBe(
+        'Não é possível chegar a 1 : 1 através deste resultado (com 100 % o rácio continua a ser 1,14 : 1).',
+      );
+      const overdose = groups.find((g) => g.title === 'Overdose deaths averted');
+      expect(overdose?.rows[0].words).toBe('Não é possível chegar a 1 : 1 através deste resultado.');
+      expect(groups[groups.length - 1].rows.map((r) => r.words)).toContain(
+        'Nenhuma taxa de desconto entre 0 % e 3,5 % leva o rácio a 1 : 1.',
+      );
+    } finally {
+      await setLanguage('en', false);
+    }
   });
 
   it('renders one row group per outcome, then the whole model, with the words in the last column', () => {

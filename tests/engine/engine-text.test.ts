@@ -27,6 +27,7 @@ import {
   type StrategyInput,
 } from '../../shared/engine';
 import { compareScenarios } from '../../shared/engine/scenario';
+import { numericSwitchingValues } from '../../shared/engine/uncertainty';
 import { numberWords, type MessageParam } from '../../shared/i18n/message';
 import { Dec } from '../../shared/money';
 import { repoRoot } from '../support/repo-root';
@@ -238,6 +239,16 @@ function unusual() {
       costPerOutcome('1000', { id: 'z', name: 'Z', quantity: '0', deadweight: '0' }),
     ],
     ratios: [benefitCostRatio('abc', '1'), benefitCostRatio('1', '0'), returnOnInvestment('1', '-1')],
+    // Drop-off and duration that cannot reach 1 : 1: an outcome of 0 years, one with no value; no investment.
+    numericSwitching: [
+      numericSwitchingValues(
+        makeProject({
+          inputs: [cashInput('100')],
+          outcomes: [makeOutcome({ duration: 0 }), makeOutcome({ quantity: '0', duration: 3 })],
+        }),
+      ),
+      numericSwitchingValues(project),
+    ],
     overrides: compareScenarios(withCost, [
       {
         id: 'sc',
@@ -258,7 +269,12 @@ function unusual() {
 }
 
 const cases: Record<string, Record<string, unknown>> = {
-  W2: { sroi: computeSroi(w2), ce: computeCostEffectiveness(w2, { uniqueClients: 120 }) },
+  W2: {
+    sroi: computeSroi(w2),
+    ce: computeCostEffectiveness(w2, { uniqueClients: 120 }),
+    // "at 100 % the ratio is still 1.14 : 1", "it lasts one year", "no discount rate between 0 % and 3.5 %".
+    numericSwitching: numericSwitchingValues(w2),
+  },
   W3: {
     usd: compareStrategies(W3, { currency: 'USD', effectUnit: 'QALYs', willingnessToPay: '15000' }),
     plain: compareStrategies(W3),
@@ -438,6 +454,7 @@ describe('the engine text', () => {
           readFileSync(join(repoRoot(), 'shared', 'engine', 'ce', `${f}.ts`), 'utf8'),
         ),
       )
+      .concat(readFileSync(join(repoRoot(), 'shared', 'engine', 'uncertainty', 'switching-numeric.ts'), 'utf8'))
       .join('\n');
     const keys = enKeys();
     // Keys built from a prefix and a value: `engine.scenario.field.${field}`, `engine.ce.change.achieves${more}`.

@@ -20,6 +20,7 @@ import { ExplainButton } from '../components/ExplainButton';
 import { NumberField, SelectField, TextField } from '../components/fields';
 import { TableCsvButton } from '../exchange/TableCsvButton';
 import { useLocale } from '../hooks/useLocale';
+import { useEngineText } from '../i18n/engine-text';
 import { amountText, averageAnnualBudget, breakEvenFrom, decimalCell, healthFigures, moneyText } from './ce-data';
 import { HealthRows } from './HealthRows';
 import { DEATH_ROWS, DISABILITY_ROWS, QALY_ROWS, withBreakEven, type SaveCe } from './inputs';
@@ -31,7 +32,9 @@ export function Indicators({ project, result, save }: { project: Project; result
   const currency = project.currency;
   const na = t('results.na');
   const money = (f: OptionalFigure) => (f.value === null ? na : `${moneyText(f.value, locale)} ${currency}`);
-  const reason = (f: OptionalFigure) => f.explain.unavailable ?? na;
+  const text = useEngineText();
+  const reason = (f: OptionalFigure) =>
+    f.explain.unavailable ? text(f.explain.unavailableText, f.explain.unavailable) : na;
   // Saved with the project (Project.costEffectiveness).
   const inputs = project.costEffectiveness;
 
@@ -114,7 +117,11 @@ export function Indicators({ project, result, save }: { project: Project; result
   }
 
   const ratioFigure = (r: CostEffectRatio | null, unit: string) =>
-    r === null ? null : r.value === null ? r.summary : `${moneyText(r.value, locale)} ${currency} ${unit}`;
+    r === null
+      ? null
+      : r.value === null
+        ? text(r.summaryText, r.summary)
+        : `${moneyText(r.value, locale)} ${currency} ${unit}`;
 
   const healthItems: FigureItem[] = [];
   if (health$.qaly) {

@@ -32,6 +32,7 @@ import { ExplainButton } from '../components/ExplainButton';
 import { NumberField, TextField } from '../components/fields';
 import type { ProjectState } from '../hooks/useProject';
 import { useLocale } from '../hooks/useLocale';
+import { useEngineText } from '../i18n/engine-text';
 import { TableCsvButton } from '../exchange/TableCsvButton';
 import { amountText, decimalCell, moneyText, signedMoney, signedPercent } from './ce-data';
 
@@ -70,6 +71,7 @@ export function Scenarios({
   const { t } = useTranslation();
   const locale = useLocale();
   const currency = project.currency;
+  const text = useEngineText();
   const na = t('results.na');
   const [status, setStatus] = useState<string | null>(null);
 
@@ -374,9 +376,9 @@ export function Scenarios({
             </div>
             {figures && figures.problems.length > 0 && (
               <ul className="warnings" aria-label={t('ce.scenarios.problems')}>
-                {figures.problems.map((p) => (
+                {figures.problems.map((p, i) => (
                   <li key={p.path}>
-                    {p.where}: {p.message}
+                    {text(figures.problemsText[i]?.where, p.where)}: {text(figures.problemsText[i]?.message, p.message)}
                   </li>
                 ))}
               </ul>
@@ -554,7 +556,11 @@ export function Scenarios({
                         if (f === null || f.value === null) {
                           return (
                             <td key={id} className="number" data-testid={`cmp-${row.key}-${id}`}>
-                              {f?.explain.unavailable ? <abbr title={f.explain.unavailable}>{na}</abbr> : na}
+                              {f?.explain.unavailable ? (
+                                <abbr title={text(f.explain.unavailableText, f.explain.unavailable)}>{na}</abbr>
+                              ) : (
+                                na
+                              )}
                             </td>
                           );
                         }

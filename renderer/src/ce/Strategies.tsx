@@ -15,6 +15,7 @@ import type { Project, Strategy, Threshold } from '../../../shared/model';
 import { ChartFrame } from '../charts/ChartFrame';
 import { CHART_COLOURS } from '../charts/palette';
 import { ExplainButton } from '../components/ExplainButton';
+import { EngineMessage } from '../i18n/engine-text';
 import { NumberField, TextField } from '../components/fields';
 import { TableCsvButton } from '../exchange/TableCsvButton';
 import type { ProjectState } from '../hooks/useProject';
@@ -521,7 +522,7 @@ export function Strategies({
         {comparison === null && <p className="empty">{t('ce.strategies.needTwo')}</p>}
         {comparison && !comparison.ok && (
           <p className="error banner" role="alert">
-            {comparison.explanation}
+            <EngineMessage text={comparison.explanationText} english={comparison.explanation} />
           </p>
         )}
         {result && (
@@ -613,13 +614,17 @@ export function Strategies({
             <details className="ce-steps">
               <summary>{t('ce.strategies.steps')}</summary>
               <ol>
-                {result.steps.map((step) => (
-                  <li key={step}>{step}</li>
+                {result.steps.map((step, i) => (
+                  <li key={step}>
+                    <EngineMessage text={result.stepsText[i]} english={step} />
+                  </li>
                 ))}
               </ol>
               <ul>
                 {result.strategies.map((s) => (
-                  <li key={s.id}>{s.explain.label}</li>
+                  <li key={s.id}>
+                    <EngineMessage text={s.explain.labelText} english={s.explain.label} />
+                  </li>
                 ))}
               </ul>
             </details>

@@ -3,7 +3,7 @@
  * those values (a padded domain), a plain tooltip. Everything is drawn inside the chart's <svg> with
  * presentation attributes, so an exported file looks exactly like the screen.
  */
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { BarShapeProps } from 'recharts';
 import { CHART_COLOURS } from './palette';
 import { FONT_FAMILY, textWidth, wrapText } from './text-size';
@@ -23,6 +23,15 @@ export interface WrappedTextProps {
   align?: 'top' | 'middle';
   fill?: string;
   fontWeight?: number;
+}
+
+/**
+ * The space between two wrapped lines, drawn at size 0: the text reads "discarded syringes", not
+ * "discardedsyringes" (copied, read by a screen reader), and the lines stay where they are (a plain space
+ * would move a line anchored at its end or middle by its width). Goes before every line but the first.
+ */
+export function LineSpace() {
+  return <tspan fontSize={0}> </tspan>;
 }
 
 /** Text wrapped onto at most `maxLines` lines of `width` pixels, as <tspan>s (they survive export). */
@@ -53,9 +62,12 @@ export function WrappedText({
     >
       <title>{text}</title>
       {lines.map((line, i) => (
-        <tspan key={i} x={x} dy={i === 0 ? 0 : lineHeight}>
-          {line}
-        </tspan>
+        <Fragment key={i}>
+          {i > 0 && <LineSpace />}
+          <tspan x={x} dy={i === 0 ? 0 : lineHeight}>
+            {line}
+          </tspan>
+        </Fragment>
       ))}
     </text>
   );

@@ -4,6 +4,7 @@
  * one-way sensitivity, and the histogram of the Monte Carlo ratio. Drawn as plain SVG with presentation
  * attributes, so they print as vector graphics and export exactly as shown.
  */
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonteCarloResult, SroiResult } from '../../../shared/engine';
 import type { Project } from '../../../shared/model';
@@ -14,6 +15,7 @@ import { valueByOutcome } from '../charts/chart-data';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ColumnChart, RowChart } from '../charts/charts';
 import { CHART_COLOURS } from '../charts/palette';
+import { LineSpace } from '../charts/primitives';
 import { FONT_FAMILY, textWidth, wrapText } from '../charts/text-size';
 
 /** Every report chart is drawn at this width (CSS pixels): it fits A4 and Letter between the margins. */
@@ -260,9 +262,12 @@ export function TornadoSvg({ view, width, breakEven }: { view: TornadoView; widt
             >
               <title>{row.label}</title>
               {lines.map((line, j) => (
-                <tspan key={j} x={labelWidth - 6} dy={j === 0 ? 0 : TEXT_SIZE * 1.2}>
-                  {line}
-                </tspan>
+                <Fragment key={j}>
+                  {j > 0 && <LineSpace />}
+                  <tspan x={labelWidth - 6} dy={j === 0 ? 0 : TEXT_SIZE * 1.2}>
+                    {line}
+                  </tspan>
+                </Fragment>
               ))}
             </text>
             <rect

@@ -2,14 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog';
 
-const FORMULAS = [
-  'impact = Q × P × (1 − deadweight) × (1 − displacement) × (1 − attribution)',
-  'V(t) = impact × (1 − drop-off)^(k − 1), for 1 ≤ k ≤ duration',
-  'PV = Σ V(t) / (1 + r)^t',
-  'Investment = Σ I(t) / (1 + r)^(t − 1)',
-  'NPV = PV − Investment',
-  'SROI ratio = PV / Investment; net SROI ratio = NPV / Investment',
-];
+/** The formulas of METHOD.md, in the catalogue so their words are in the reader's language. */
+const FORMULAS = ['impact', 'value', 'pv', 'investment', 'npv', 'ratio'] as const;
 
 export function MethodDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -19,7 +13,7 @@ export function MethodDialog({ onClose }: { onClose: () => void }) {
       <ul className="formulas">
         {FORMULAS.map((f) => (
           <li key={f}>
-            <code>{f}</code>
+            <code>{t(`method.formulas.${f}`)}</code>
           </li>
         ))}
       </ul>

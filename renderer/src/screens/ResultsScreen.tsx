@@ -63,7 +63,12 @@ export function ResultsScreen({ project, result }: { project: Project; result: S
       </div>
       <div className="headline card">
         {ratio === null ? (
-          <p>{result.ratio.explain.unavailable}</p>
+          <p>
+            <EngineMessage
+              text={result.ratio.explain.unavailableText}
+              english={result.ratio.explain.unavailable ?? ''}
+            />
+          </p>
         ) : (
           <>
             <p className="ratio" data-testid="sroi-ratio">

@@ -5,7 +5,7 @@
  * Every table can be downloaded as CSV.
  */
 import { useTranslation } from 'react-i18next';
-import type { Summary } from '../../../shared/engine/uncertainty';
+import { MC_GENERATOR, MC_PERCENTILES, type Summary } from '../../../shared/engine/uncertainty';
 import type { Project } from '../../../shared/model/schema';
 import type { PsaSummary, SimulationRun } from '../../../shared/model/simulation';
 import { dec } from '../../../shared/money/decimal';
@@ -291,7 +291,12 @@ export function RunResults({ project, run, stale, onRerun, running }: RunResults
         </ul>
       )}
       <p className="help">
-        {t('sensitivity.mc.method', { generator: s.settings.generator, percentiles: s.settings.percentiles })}
+        {t('sensitivity.mc.method', {
+          // The engine's words for its one method, said in the interface's language; any other as stored.
+          generator: s.settings.generator === MC_GENERATOR ? t('sensitivity.mc.generatorWords') : s.settings.generator,
+          percentiles:
+            s.settings.percentiles === MC_PERCENTILES ? t('sensitivity.mc.percentilesWords') : s.settings.percentiles,
+        })}
       </p>
       {run.psa && <PsaResults project={project} psa={run.psa} run={run} />}
     </div>

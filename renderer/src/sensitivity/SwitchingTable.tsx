@@ -9,6 +9,7 @@ import type { Project } from '../../../shared/model/schema';
 import { TableCsvButton } from '../exchange/TableCsvButton';
 import type { CsvTable } from '../exchange/table-csv';
 import { useLocale } from '../hooks/useLocale';
+import { useEngineText } from '../i18n/engine-text';
 import { switchingGroups, type SwitchingGroup } from './switching-rows';
 
 /** The table as CSV: one line per assumption, with its group, the values as numbers in their unit, the words. */
@@ -39,9 +40,10 @@ export function SwitchingTable({ project, result }: { project: Project; result: 
   const { t } = useTranslation();
   const locale = useLocale();
   const numeric = useMemo(() => numericSwitchingValues(project), [project]);
+  const text = useEngineText();
   const groups = useMemo(
-    () => switchingGroups(project, result, numeric, t, locale),
-    [project, result, numeric, t, locale],
+    () => switchingGroups(project, result, numeric, t, text, locale),
+    [project, result, numeric, t, text, locale],
   );
 
   return (

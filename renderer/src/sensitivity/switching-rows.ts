@@ -6,10 +6,17 @@
  * where the multiplier is 0 or below the row says "cannot reach 1 : 1 through this outcome".
  *
  * The sentences come from the interface catalogue, with numbers in the user's locale. Where the engine gives a
- * reason instead of a value, its recognised openings are translated and the detail it adds is kept.
+ * reason instead of a value, its message is shown in the interface's language, as a sentence.
  */
 import type { TFunction } from 'i18next';
-import type { NumericSwitching, NumericSwitchingValue, SroiResult, SwitchingValue } from '../../../shared/engine';
+import type {
+  Message,
+  NumericSwitching,
+  NumericSwitchingValue,
+  SroiResult,
+  SwitchingValue,
+} from '../../../shared/engine';
+import type { EngineText } from '../i18n/engine-text';
 import type { Outcome, Project } from '../../../shared/model/schema';
 import { Dec } from '../../../shared/money/decimal';
 import { money, percent, plain } from './format';
@@ -66,24 +73,17 @@ export interface SwitchingGroup {
   rows: SwitchingRow[];
 }
 
-const CANNOT = 'cannot reach 1 : 1 through this outcome';
 const DASH = '—';
 
-/** An engine reason in the interface's words: the known openings translated, any detail kept. */
-export function reasonText(reason: string, t: TFunction): string {
-  if (reason.startsWith('n/a: the investment is zero')) return t('sensitivity.switching.noRatio');
-  if (reason.startsWith('n/a: ')) return t('sensitivity.switching.notApplicable', { detail: reason.slice(5) });
-  const rate = /^no discount rate (.+) brings the ratio to 1 : 1$/.exec(reason);
-  if (rate) return t('sensitivity.switching.noRate', { range: rate[1] });
-  if (reason.startsWith(CANNOT)) {
-    const detail = reason
-      .slice(CANNOT.length)
-      .replace(/^[:\s]+/, '')
-      .replace(/^\((.*)\)$/, '$1')
-      .trim();
-    return detail === '' ? t('sensitivity.switching.cannot') : t('sensitivity.switching.cannotBecause', { detail });
-  }
-  return reason;
+/**
+ * An engine reason ("cannot reach 1 : 1 through this outcome", "n/a: ...") in the interface's language, as a
+ * sentence of the table: a first word capitalised (an abbreviation such as "n/a" or "n.d." is left as it is)
+ * and a full stop.
+ */
+export function reasonText(value: { reason: string; reasonText?: Message }, text: EngineText, locale: string): string {
+  const words = text(value.reasonText, value.reason);
+  const opening = /^\p{Ll}\p{L}/u.test(words) ? words.charAt(0).toLocaleUpperCase(locale) + words.slice(1) : words;
+  return /[.!?…]$/.test(opening) ? opening : `${opening}.`;
 }
 
 type Adjustment = 'deadweight' | 'displacement' | 'attribution';
@@ -91,6 +91,7 @@ const ADJUSTMENTS: Adjustment[] = ['deadweight', 'displacement', 'attribution'];
 
 interface Context {
   t: TFunction;
+  text: EngineText;
   locale: string;
   /** "falls to 1 : 1" or "rises to 1 : 1", by where the ratio is now. */
   goal: string;
@@ -128,7 +129,7 @@ function linearRow(
       ...entered,
       atOne: DASH,
       atOneNumber: null,
-      words: reasonText(value.reason, t),
+      words: reasonText(value, ctx.text, ctx.locale),
       reachable: false,
     };
   }
@@ -161,7 +162,7 @@ function numericRow(
       ...entered,
       atOne: DASH,
       atOneNumber: null,
-      words: reasonText(value.reason, ctx.t),
+      words: reasonText(value, ctx.text, ctx.locale),
       reachable: false,
     };
   }
@@ -184,7 +185,7 @@ function outcomeSummary(ctx: Context, result: SroiResult['outcomes'][number]): s
   const { t, locale } = ctx;
   const s = result.switching;
   if (!s.multiplier.reachable) {
-    if (s.rawMultiplier === null) return reasonText(s.multiplier.reason, t);
+    if (s.rawMultiplier === null) return reasonText(s.multiplier, ctx.text, locale);
     const side = result.presentValue.value.gt(0) ? t('sensitivity.switching.above') : t('sensitivity.switching.below');
     return t('sensitivity.switching.cannotOutcome', { side, k: plain(s.rawMultiplier, locale, 4) });
   }
@@ -214,7 +215,7 @@ function durationRow(ctx: Context, outcome: Outcome, value: NumericSwitching['ou
       ...numbers,
       atOne: DASH,
       atOneNumber: null,
-      words: reasonText(value.reason, t),
+      words: reasonText(value, ctx.text, ctx.locale),
       reachable: false,
     };
   }
@@ -243,11 +244,13 @@ export function switchingGroups(
   result: SroiResult,
   numeric: NumericSwitching,
   t: TFunction,
+  text: EngineText,
   locale: string,
 ): SwitchingGroup[] {
   const ratio = result.ratio.value;
   const ctx: Context = {
     t,
+    text,
     locale,
     goal: ratio !== null && ratio.lt(1) ? t('sensitivity.switching.goalRise') : t('sensitivity.switching.goalFall'),
   };
@@ -264,7 +267,7 @@ export function switchingGroups(
         assumption: t('sensitivity.fields.linear'),
         entered: DASH,
         atOne: DASH,
-        words: reasonText(s.multiplier.reason, t),
+        words: reasonText(s.multiplier, text, locale),
         reachable: false,
         enteredNumber: null,
         atOneNumber: null,
@@ -331,7 +334,7 @@ export function switchingGroups(
           enteredNumber: '1',
           atOneNumber: null,
           unit: '×',
-          words: reasonText(all.reason, t),
+          words: reasonText(all, text, locale),
           reachable: false,
         },
   );

@@ -50,6 +50,8 @@ export {
   UNCERTAIN_FIELDS,
   MAX_ITERATIONS,
   DEFAULT_HISTOGRAM_BINS,
+  MC_GENERATOR,
+  MC_PERCENTILES,
   type SimulationSettings,
   type SimulateOptions,
   type SimulatedParameter,

@@ -135,6 +135,11 @@ export interface MonteCarloCancelled {
 
 export type MonteCarloRun = MonteCarloResult | MonteCarloCancelled;
 
+/** The run's method in the words of its settings (the interface says them in the reader's language). */
+export const MC_GENERATOR =
+  'sfc32 seeded by splitmix32; one stream per parameter (seed x hash of outcome id and field)';
+export const MC_PERCENTILES = 'linear interpolation between order statistics (type 7)';
+
 const CLAMPING =
   'deadweight, displacement, attribution and drop-off draws clamped to 0..1; quantity draws clamped to 0 and above; proxies not clamped';
 
@@ -349,8 +354,8 @@ export class MonteCarloSimulation {
         discountRate: this.project.settings.discountRate,
         yearOneConvention: this.project.settings.yearOneConvention,
         histogramBins: bins,
-        generator: 'sfc32 seeded by splitmix32; one stream per parameter (seed x hash of outcome id and field)',
-        percentiles: 'linear interpolation between order statistics (type 7)',
+        generator: MC_GENERATOR,
+        percentiles: MC_PERCENTILES,
         clamping: CLAMPING,
       },
       currency: this.project.currency,

@@ -21,12 +21,14 @@
  *   `maxRate` and downwards to 0; the first sign change in each direction is bisected. Two crossings within
  *   one step (0.25 percentage points) could be missed; no realistic model has them.
  */
+import type { Message } from '../../i18n/message';
 import { Dec, ZERO } from '../../money/decimal';
 import type { Outcome, Project } from '../../model/schema';
 import { formatFixed, formatPercent, formatRatio } from '../../format/number';
 import { DiscountFactors } from '../discount';
 import { computeSroi, type SroiResult } from '../sroi';
 import type { SwitchingValue } from '../switching';
+import { english, message, numberParam, phrase } from '../text';
 import {
   baseline,
   findOutcome,
@@ -44,6 +46,14 @@ export const RATE_STEP = new Dec('0.0025');
 export const DEFAULT_MAX_RATE = new Dec(1);
 export const MAX_DURATION = 100;
 
+/** Not reachable: `reason` in English, `reasonText` the same as a message the interface translates. */
+export interface Unreachable {
+  reachable: false;
+  reason: string;
+  reasonText: Message;
+  statement: string;
+}
+
 /** "up": the assumption must rise to reach 1 : 1; "down": fall; "none": the ratio is 1 : 1 already. */
 export type SwitchDirection = 'up' | 'down' | 'none';
 
@@ -58,7 +68,7 @@ export type NumericSwitchingValue =
       ratioAtValue: Dec;
       statement: string;
     }
-  | { reachable: false; reason: string; statement: string };
+  | Unreachable;
 
 export type DurationSwitchingValue =
   | {
@@ -71,7 +81,7 @@ export type DurationSwitchingValue =
       ratioAtValue: Dec;
       statement: string;
     }
-  | { reachable: false; reason: string; statement: string };
+  | Unreachable;
 
 export interface OutcomeNumericSwitching {
   outcomeId: string;
@@ -98,7 +108,6 @@ export interface NumericSwitchingOptions {
   maxRate?: Dec | string;
 }
 
-const NO_RATIO = 'n/a: the investment is zero, so the ratio is undefined';
 const CANNOT = 'cannot reach 1 : 1 through this outcome';
 
 function sign(x: Dec): number {
@@ -111,8 +120,23 @@ function goal(base: Baseline): string {
   return ratio.gt(1) ? 'for the ratio to fall to 1 : 1' : 'for the ratio to rise to 1 : 1';
 }
 
-function unreachable(subject: string, reason: string): { reachable: false; reason: string; statement: string } {
-  return { reachable: false, reason, statement: `${subject}: ${reason}` };
+const T = {
+  noRatio: phrase('engine.common.zeroInvestment'),
+  durationZero: phrase('engine.switching.why.durationZero'),
+  oneYear: phrase('engine.switching.why.oneYear'),
+  zeroValue: phrase('engine.switching.why.zeroValue'),
+};
+
+const cannotText = (why: Message) => message('engine.switching.cannotWhy', { why });
+/** A fraction as the number of a "... %" in a sentence, to one decimal as formatPercent writes it. */
+const percentParam = (fraction: Dec) => numberParam(fraction.times(100).toDecimalPlaces(1, Dec.ROUND_HALF_UP));
+/** The ratio of a "still" reason to two places (a message drops the trailing zero: "1.2 : 1"). */
+const ratioParam = (ratio: Dec) => numberParam(ratio.toDecimalPlaces(2, Dec.ROUND_HALF_UP));
+
+/** `said` is the statement's own wording, where it writes a ratio with its two places ("still 1.20 : 1"). */
+function unreachable(subject: string, reasonText: Message, said?: string): Unreachable {
+  const reason = english(reasonText);
+  return { reachable: false, reason, reasonText, statement: `${subject}: ${said ?? reason}` };
 }
 
 function ratioOf(pv: Dec, investment: Dec): Dec {
@@ -149,7 +173,7 @@ function bisect(npv: (x: Dec) => Dec, from: Dec, to: Dec, s0: number, investment
 function dropOffOf(base: Baseline, outcome: Outcome): NumericSwitchingValue {
   const subject = `drop-off on '${outcome.name}'`;
   const I = base.investment;
-  if (base.ratio === null) return unreachable(subject, NO_RATIO);
+  if (base.ratio === null) return unreachable(subject, T.noRatio);
   const current = new Dec(outcome.dropOff);
   if (base.ratio.eq(1)) {
     return {
@@ -166,13 +190,8 @@ function dropOffOf(base: Baseline, outcome: Outcome): NumericSwitchingValue {
   const atOne = npvAt(new Dec(1));
   const atZero = npvAt(ZERO);
   if (atOne.eq(atZero)) {
-    const why =
-      outcome.duration === 0
-        ? 'its duration is 0 years'
-        : outcome.duration === 1
-          ? 'it lasts one year, so drop-off never applies'
-          : 'its value is zero';
-    return unreachable(subject, `${CANNOT} (${why})`);
+    const why = outcome.duration === 0 ? T.durationZero : outcome.duration === 1 ? T.oneYear : T.zeroValue;
+    return unreachable(subject, cannotText(why));
   }
   // NPV is monotone in the drop-off: move towards the end where it is nearer the other sign.
   const upwards = s0 > 0 ? atOne.lt(atZero) : atOne.gt(atZero);
@@ -180,7 +199,11 @@ function dropOffOf(base: Baseline, outcome: Outcome): NumericSwitchingValue {
   const atEnd = upwards ? atOne : atZero;
   if (sign(atEnd) === s0) {
     const still = ratioOf(atEnd.plus(I), I);
-    return unreachable(subject, `${CANNOT} (at ${formatPercent(end)} the ratio is still ${formatRatio(still)})`);
+    return unreachable(
+      subject,
+      cannotText(message('engine.switching.why.stillPercent', { value: percentParam(end), ratio: ratioParam(still) })),
+      `${CANNOT} (at ${formatPercent(end)} the ratio is still ${formatRatio(still)})`,
+    );
   }
   const value = bisect(npvAt, current, end, s0, I);
   const direction: SwitchDirection = end.gt(current) ? 'up' : 'down';
@@ -203,7 +226,7 @@ const years = (n: number) => `${n} year${n === 1 ? '' : 's'}`;
 function durationOf(base: Baseline, outcome: Outcome): DurationSwitchingValue {
   const subject = `duration of '${outcome.name}'`;
   const I = base.investment;
-  if (base.ratio === null) return unreachable(subject, NO_RATIO);
+  if (base.ratio === null) return unreachable(subject, T.noRatio);
   const current = outcome.duration;
   if (base.ratio.eq(1)) {
     return {
@@ -222,12 +245,16 @@ function durationOf(base: Baseline, outcome: Outcome): DurationSwitchingValue {
   // NPV is monotone in the duration: move towards the end (0 or 100 years) where it is nearer the other sign.
   const atZero = npvAt(0);
   const atMax = npvAt(MAX_DURATION);
-  if (atZero.eq(atMax)) return unreachable(subject, `${CANNOT} (its value is zero)`);
+  if (atZero.eq(atMax)) return unreachable(subject, cannotText(T.zeroValue));
   const direction: SwitchDirection = (s0 > 0 ? atMax.lt(atZero) : atMax.gt(atZero)) ? 'up' : 'down';
   const end = direction === 'up' ? MAX_DURATION : 0;
   if (sign(direction === 'up' ? atMax : atZero) === s0) {
     const still = ratioOf((direction === 'up' ? atMax : atZero).plus(I), I);
-    return unreachable(subject, `${CANNOT} (at ${years(end)} the ratio is still ${formatRatio(still)})`);
+    return unreachable(
+      subject,
+      cannotText(message('engine.switching.why.stillYears', { count: end, ratio: ratioParam(still) })),
+      `${CANNOT} (at ${years(end)} the ratio is still ${formatRatio(still)})`,
+    );
   }
   let found: number;
   if (direction === 'down') {
@@ -296,12 +323,8 @@ function rateSearch(
   const current = new Dec(project.settings.discountRate);
   const convention = project.settings.yearOneConvention;
   const limit = direction === 'up' ? maxRate : ZERO;
-  const range =
-    direction === 'up'
-      ? `between ${formatPercent(current)} and ${formatPercent(maxRate)}`
-      : `between 0 % and ${formatPercent(current)}`;
   const subject = direction === 'up' ? 'a higher discount rate' : 'a lower discount rate';
-  if (base.ratio === null) return unreachable(subject, NO_RATIO);
+  if (base.ratio === null) return unreachable(subject, T.noRatio);
   if (base.ratio.eq(1)) {
     return {
       reachable: true,
@@ -314,7 +337,14 @@ function rateSearch(
   }
   const npvAt = (r: Dec) => npvAtRate(totals, r, convention);
   const s0 = sign(base.presentValue.minus(base.investment));
-  const noCrossing = () => unreachable(subject, `no discount rate ${range} brings the ratio to 1 : 1`);
+  const noCrossing = () =>
+    unreachable(
+      subject,
+      message('engine.switching.noRate', {
+        from: direction === 'up' ? percentParam(current) : 0,
+        to: percentParam(direction === 'up' ? maxRate : current),
+      }),
+    );
   if (direction === 'up' ? current.gte(maxRate) : current.isZero()) return noCrossing();
 
   // Grid points: the multiples of RATE_STEP strictly between the entered rate and the limit, then the limit.
