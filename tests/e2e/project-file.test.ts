@@ -62,7 +62,7 @@ describe.skipIf(skip !== null)(`project file in browser mode${skip ? ` (skipped:
     const original = JSON.parse(readFileSync(W2, 'utf8'));
     // "9.50" is stored canonically as "9.5"; everything else in W2 is already canonical.
     original.project.inputs[2].hourlyRate = '9.5';
-    expect(exported.schemaVersion).toBe(1);
+    expect(exported.schemaVersion).toBe(2);
     expect(exported.project).toEqual(original.project);
   });
 
