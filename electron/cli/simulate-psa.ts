@@ -9,6 +9,7 @@
  * `costEffectiveness.thresholds`, in the project's currency and per the strategies' unit of effect (the app's
  * rule: no silent conversion). When it cannot be used, the output says why.
  */
+import { thresholdFit } from '../../shared/engine/ce/thresholds';
 import { defaultWtpMax } from '../../shared/engine/uncertainty';
 import { formatFixed, formatMoney, formatNumber, formatPercent } from '../../shared/format/number';
 import type { Distribution } from '../../shared/model/distribution';
@@ -45,17 +46,6 @@ export interface PsaPlan {
   thresholdNote: string | null;
 }
 
-/** "QALYs gained" and "QALY", "Deaths averted" and "death averted" are the same unit. */
-function normalUnit(unit: string): string {
-  return unit
-    .toLowerCase()
-    .replace(/\bgained\b/g, ' ')
-    .split(/\s+/)
-    .filter((w) => w !== '' && w !== 'per')
-    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))
-    .join(' ');
-}
-
 function chosenThreshold(project: Project): { threshold: PsaThreshold | null; note: string | null } {
   const ce = project.costEffectiveness;
   const id = ce.thresholdId;
@@ -74,13 +64,14 @@ function chosenThreshold(project: Project): { threshold: PsaThreshold | null; no
     unit: own.unit,
     currency: own.currency,
   };
-  if (own.currency.trim().toUpperCase() !== project.currency) {
+  const fit = thresholdFit(own, project);
+  if (!fit.ok && fit.reason === 'currency') {
     return {
       threshold: null,
       note: `the threshold "${own.label}" is in ${own.currency} and the strategies in ${project.currency}: not used (no silent conversion)`,
     };
   }
-  if (normalUnit(own.unit) !== normalUnit(project.effectUnit)) {
+  if (!fit.ok) {
     return {
       threshold: null,
       note: `the threshold "${own.label}" is per ${own.unit} and the strategies' effect is in ${project.effectUnit || '(no unit given)'}: not used`,

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECTIONS } from '../../renderer/src/app/router';
 import { repoRoot } from '../support/repo-root';
 import { e2eUnavailable, launchBrowser, removeDir, SCREENSHOTS, startApp, type RunningApp } from './harness';
 
@@ -15,17 +16,6 @@ const skip = e2eUnavailable();
 const ROOT = repoRoot();
 const W2 = join(ROOT, 'docs', 'examples', 'w2-street-outreach.sroi.json');
 const W2_ID = 'w2-street-outreach';
-const SECTIONS = [
-  'scope',
-  'stakeholders',
-  'inputs',
-  'outputs',
-  'outcomes',
-  'results',
-  'sensitivity',
-  'scenarios',
-  'report',
-] as const;
 const LOCALES = { en: 'en-GB', pt: 'pt-PT', es: 'es-ES', it: 'it-IT', fr: 'fr-FR' } as const;
 type Language = keyof typeof LOCALES;
 const KEPT = new Set<Language>(['en', 'pt']);

@@ -75,29 +75,7 @@ export function oneUnit(unit: string, fallback = 'unit of effect'): string {
 /** The shipped thresholds (data with a date and source); the user's own are saved with the project. */
 export const LIBRARY_THRESHOLDS: readonly Threshold[] = thresholdsFile.thresholds;
 
-/** "QALYs gained" -> "qaly", "DALYs averted" -> "daly averted", "Deaths averted" -> "death averted". */
-export function normalUnit(unit: string): string {
-  return unit
-    .toLowerCase()
-    .replace(/\bgained\b/g, ' ')
-    .split(/\s+/)
-    .filter((w) => w !== '' && w !== 'per')
-    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))
-    .join(' ');
-}
-
-export type ThresholdFit = { ok: true } | { ok: false; reason: 'currency' | 'unit' | 'value' };
-
-/**
- * Whether a threshold can be used as the willingness to pay for this project's strategies: the same currency
- * as the project (no silent conversion) and the same unit of effect as the strategies.
- */
-export function thresholdFit(threshold: Threshold, project: Pick<Project, 'currency' | 'effectUnit'>): ThresholdFit {
-  if (!/^\d+(\.\d+)?$/.test(threshold.value)) return { ok: false, reason: 'value' };
-  if (threshold.currency.trim().toUpperCase() !== project.currency) return { ok: false, reason: 'currency' };
-  if (normalUnit(threshold.unit) !== normalUnit(project.effectUnit)) return { ok: false, reason: 'unit' };
-  return { ok: true };
-}
+export { normalUnit, thresholdFit, type ThresholdFit } from '../../../shared/engine/ce/thresholds';
 
 // ---------------------------------------------------------------------------------------------------------
 // Who pays, who benefits
