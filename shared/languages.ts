@@ -23,3 +23,11 @@ export function languageOfLocale(tag: string): Language | null {
   const short = tag.trim().slice(0, 2).toLowerCase();
   return isLanguage(short) ? short : null;
 }
+
+/**
+ * The locale whose plural rules a language follows. The app's Portuguese is European Portuguese, where zero
+ * takes the plural ("0 anos"); Intl's plain "pt" follows Brazil, where it takes the singular ("0 ano").
+ */
+export function pluralLocale(language: string): string {
+  return language === 'pt' ? 'pt-PT' : language;
+}

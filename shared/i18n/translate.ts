@@ -7,6 +7,7 @@
  * The engine writes an explanation for every figure on every recomputation, so a template is parsed once per
  * key and kept: later calls only join its literal parts and values (no key splitting, no regular expression).
  */
+import { pluralLocale } from '../languages';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 export type TranslateValues = Record<string, string | number>;
@@ -58,7 +59,7 @@ function lookup(catalogue: Catalogue, key: string): string | undefined {
 }
 
 export function createTranslator(catalogue: Catalogue, language = 'en'): Translate {
-  const plural = new Intl.PluralRules(language);
+  const plural = new Intl.PluralRules(pluralLocale(language));
   // Parsed templates by key (null: no such key). The catalogue is read once per key, so it must not change.
   const cache = new Map<string, Compiled | null>();
   const template = (key: string): Compiled | null => {

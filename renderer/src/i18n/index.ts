@@ -13,7 +13,13 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { isLanguage, languageOfLocale, SUPPORTED_LANGUAGES, type Language } from '../../../shared/languages';
+import {
+  isLanguage,
+  languageOfLocale,
+  pluralLocale,
+  SUPPORTED_LANGUAGES,
+  type Language,
+} from '../../../shared/languages';
 
 export { isLanguage, LANGUAGE_NAMES, SUPPORTED_LANGUAGES, type Language } from '../../../shared/languages';
 
@@ -95,6 +101,17 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/**
+ * i18next asks Intl for the plural rules of "pt", which are Brazil's; the app's Portuguese is Portugal's, where
+ * zero takes the plural ("0 anos"). Its plural resolver is typed `any` by i18next: this is the one method used.
+ */
+interface PluralResolver {
+  getRule(code: string, options?: object): Intl.PluralRules | undefined;
+}
+const pluralResolver = i18next.services.pluralResolver as PluralResolver;
+const defaultRule = pluralResolver.getRule.bind(pluralResolver);
+pluralResolver.getRule = (code, options) => defaultRule(pluralLocale(code), options);
 
 /** Resolves when the start language is loaded and active: render the first screen after it. */
 export const i18nReady: Promise<void> = setLanguage(INITIAL_LANGUAGE, false);
