@@ -7,7 +7,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../renderer/src/i18n';
 import type { ProjectState } from '../../renderer/src/hooks/useProject';
 import { OutcomeLibrary } from '../../renderer/src/library/OutcomeLibrary';
-import { STORAGE_KEY, getUserLibrary, resetUserLibraryForTests, userLibrary } from '../../renderer/src/library/store';
+import {
+  STORAGE_KEY,
+  effectiveSeries,
+  getUserLibrary,
+  resetUserLibraryForTests,
+  userLibrary,
+} from '../../renderer/src/library/store';
 import { SHIPPED_ENTRIES } from '../../shared/library';
 import { parseProjectFile, type Outcome, type Project } from '../../shared/model';
 import { TEMPLATES } from '../../shared/templates';
@@ -139,6 +145,9 @@ describe('proxy library on an outcome', () => {
     expect(lib.priceIndexSeries).toMatchObject([
       { name: 'Test index', currency: 'USD', points: [{ year: 2012 }, { year: 2025 }] },
     ]);
+    // Typed over the shipped US CPI-U (offered first for USD): its published 2012 value is left as published.
+    const cpi = effectiveSeries(lib).find((s) => s.id === 'cpi-u-us-bls');
+    expect(cpi?.points.find((p) => p.year === 2012)?.value).toBe('229.594');
     expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!).exchangeRates).toHaveLength(1);
   });
 
@@ -210,7 +219,7 @@ describe('proxy library on an outcome', () => {
     const project = nspProject();
     const { dialog } = open(project, project.outcomes[0]);
     fireEvent.click(within(dialog).getByRole('tab', { name: 'Price indices and exchange rates' }));
-    expect(within(dialog).getByText(/No index values or exchange rates are shipped/)).toBeTruthy();
+    expect(within(dialog).getByText(/No other index values and no exchange rates are shipped/)).toBeTruthy();
     const hicp = within(dialog).getByRole('article', { name: 'HICP, euro area, annual average' });
     fireEvent.change(within(hicp).getByLabelText('Year'), { target: { value: '2024' } });
     fireEvent.change(within(hicp).getByLabelText('Index value'), { target: { value: '125.5' } });

@@ -83,7 +83,7 @@ describe.skipIf(skip !== null)(
       await expect
         .poll(() => dialog.getByText(/From 229,800 USD at 2012 prices to EUR at 2025 prices/).isVisible())
         .toBe(true);
-      // Test inputs, not published figures: the app ships no index values or rates it cannot cite.
+      // Test inputs typed over the offered series, not published figures: they become a series of the user's.
       await dialog.getByLabel('Series', { exact: true }).fill('Test index (e2e input)');
       await dialog.getByLabel('Index in 2012').fill('100');
       await dialog.getByLabel('Index in 2025').fill('110');
@@ -137,7 +137,9 @@ describe.skipIf(skip !== null)(
         .click();
       const dialog = page.getByRole('dialog', { name: 'Proxy library: Hepatitis C infections averted' });
       await dialog.getByRole('tab', { name: 'Price indices and exchange rates' }).click();
-      await expect.poll(() => dialog.getByText(/No index values or exchange rates are shipped/).isVisible()).toBe(true);
+      await expect
+        .poll(() => dialog.getByText(/No other index values and no exchange rates are shipped/).isVisible())
+        .toBe(true);
       expect(await dialog.getByRole('article', { name: 'Test index (e2e input)' }).isVisible()).toBe(true);
       expect(await dialog.getByRole('cell', { name: 'End-to-end test rate' }).isVisible()).toBe(true);
       await shot(dialog, 'library-07-price-data');
@@ -149,7 +151,8 @@ describe.skipIf(skip !== null)(
       await dialog.getByRole('button', { name: 'Close' }).click();
       await expect.poll(() => dialog.isVisible()).toBe(false);
 
-      // A second proxy in USD from another year finds the saved rate and series; only the 2011 value is missing.
+      // A second proxy in USD from another year finds the saved rate, and the shipped US CPI-U with its published
+      // 2011 value (BLS); only the 2025 value is missing.
       await hcv
         .getByRole('button', { name: 'Choose a proxy from the library for Hepatitis C infections averted' })
         .click();
@@ -159,9 +162,11 @@ describe.skipIf(skip !== null)(
         .click();
       expect(await dialog.getByLabel('Rate (EUR per USD)').inputValue()).toBe('0.9');
       expect(await dialog.getByLabel('Source of the rate').inputValue()).toBe('End-to-end test rate');
-      expect(await dialog.getByLabel('Series', { exact: true }).inputValue()).toBe('Test index (e2e input)');
-      expect(await dialog.getByLabel('Index in 2025').inputValue()).toBe('110');
-      expect(await dialog.getByLabel('Index in 2011').inputValue()).toBe('');
+      expect(await dialog.getByLabel('Series', { exact: true }).inputValue()).toBe(
+        'CPI-U, US city average, all items, annual average',
+      );
+      expect(await dialog.getByLabel('Index in 2011').inputValue()).toBe('224.939');
+      expect(await dialog.getByLabel('Index in 2025').inputValue()).toBe('');
       await shot(dialog, 'library-09-saved-rate');
       await dialog.getByRole('button', { name: 'Close' }).click();
     });

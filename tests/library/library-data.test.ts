@@ -172,10 +172,26 @@ describe('price data', () => {
   it('ships series definitions with their source, and no index value or rate that could not be cited', () => {
     for (const series of SHIPPED_PRICE_DATA.priceIndexSeries) {
       expect(series.source.trim()).not.toBe('');
-      expect(series.points).toEqual([]);
+      if (series.id !== 'cpi-u-us-bls') expect(series.points).toEqual([]);
     }
     expect(SHIPPED_PRICE_DATA.exchangeRates).toEqual([]);
-    expect(SHIPPED_PRICE_DATA.note).toMatch(/No index values and no exchange rates are shipped/);
+    expect(SHIPPED_PRICE_DATA.note).toMatch(/No other index values and no exchange rates are shipped/);
+  });
+
+  it('ships the US CPI-U annual averages 1990-2017 exactly as in an independent copy of the BLS data', () => {
+    const cpi = SHIPPED_PRICE_DATA.priceIndexSeries.find((s) => s.id === 'cpi-u-us-bls');
+    expect(cpi?.base).toBe('1982-84=100');
+    const bls = JSON.parse(
+      readFileSync(join(repoRoot(), 'node_modules', 'us-inflation', 'bls-cpi-data.json'), 'utf8'),
+    ) as Array<{ Year: number; Annual: number | string }>;
+    const expected = bls
+      .filter((row) => row.Year >= 1990 && row.Year <= 2017)
+      .map((row) => ({ year: row.Year, value: dec(String(row.Annual)).toFixed() }));
+    expect(cpi?.points).toEqual(expected);
+    expect(cpi?.points).toHaveLength(28);
+    // Known published values, to the last digit: 2015 = 237.017, 2016 = 240.007.
+    expect(cpi?.points.find((p) => p.year === 2015)?.value).toBe('237.017');
+    expect(cpi?.points.find((p) => p.year === 2016)?.value).toBe('240.007');
   });
 });
 

@@ -25,6 +25,7 @@ import {
   type PriceIndexSeries,
 } from '../../../shared/library';
 import { formatDecimal, formatForEditing, parseLocaleNumber } from '../../../shared/format/locale';
+import { dec } from '../../../shared/money/decimal';
 import { useLocale } from '../hooks/useLocale';
 import { effectiveRates, effectiveSeries, userLibrary, useUserLibrary } from './store';
 import { formatPublished } from './format';
@@ -199,7 +200,22 @@ export function AdjustmentEditor({
   /** Keep typed figures in the price data, so the next proxy from this series or currency finds them. */
   const rememberFigures = ({ priceIndex, exchangeRate }: Adjustments) => {
     if (priceIndex) {
-      const chosen = series.find((s) => s.id === seriesId);
+      // Typed figures extend the chosen series only when they are that series (same name, and no published
+      // value typed over): otherwise they are another series of the user's, and the published one stays as it is.
+      const typed = [
+        { year: priceYear, value: priceIndex.indexAtPriceYear },
+        { year: model.priceYear, value: priceIndex.indexAtModelYear },
+      ];
+      const candidate = series.find((s) => s.id === seriesId);
+      const chosen =
+        candidate &&
+        candidate.name === priceIndex.series &&
+        typed.every((tp) => {
+          const published = indexValueAt(candidate, tp.year);
+          return published === null || dec(published).eq(dec(tp.value));
+        })
+          ? candidate
+          : undefined;
       const base: PriceIndexSeries = chosen ?? {
         id: `user-${crypto.randomUUID()}`,
         name: priceIndex.series,
