@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { Figure, OptionalFigure, SroiResult } from '../../../shared/engine';
 import type { Project } from '../../../shared/model';
 import { formatDecimal } from '../../../shared/format/locale';
-import { canonical } from '../../../shared/money/decimal';
+import { canonical, type Dec } from '../../../shared/money/decimal';
 import { ResultsCharts } from '../charts/ResultsCharts';
 import { DownloadExcelButton } from '../exchange/DownloadExcelButton';
-import { TableCsvButton } from '../exchange/TableCsvButton';
 import { BenchmarksPanel } from '../benchmarks/BenchmarksPanel';
 import { ExplainButton } from '../components/ExplainButton';
+import { FigureTable } from '../components/FigureTable';
 import { useLocale } from '../hooks/useLocale';
 import { EngineMessage } from '../i18n/engine-text';
 
@@ -25,6 +25,9 @@ export function ResultsScreen({ project, result }: { project: Project; result: S
   const months = (f: OptionalFigure) =>
     f.value === null ? t('results.na') : t('results.months', { value: formatDecimal(f.value, 1, locale) });
   const ratio = result.ratio.value === null ? null : formatDecimal(result.ratio.value, 2, locale);
+  const share = (fraction: Dec | null) =>
+    fraction === null ? t('results.na') : `${formatDecimal(fraction.times(100), 1, locale)} %`;
+  const exact = (value: Dec) => ({ decimal: canonical(value) });
 
   const figures: Array<{ key: string; label: string; text: string; figure: Figure | OptionalFigure }> = [
     { key: 'pv', label: t('results.presentValue'), text: money(result.presentValue), figure: result.presentValue },
@@ -107,151 +110,81 @@ export function ResultsScreen({ project, result }: { project: Project; result: S
         </section>
       )}
 
-      <section className="card" aria-labelledby="by-outcome-title">
-        <div className="charts-heading">
-          <h2 id="by-outcome-title">{t('results.byOutcome')}</h2>
-          <TableCsvButton
-            title={t('results.byOutcome')}
-            fileName={`${project.name} ${t('results.byOutcome')}`}
-            table={() => ({
-              columns: [t('results.outcome'), t('results.impact'), t('results.presentValue'), t('results.share')],
-              rows: result.outcomes.map((o) => [
-                o.name,
-                { decimal: canonical(o.impact.value) },
-                { decimal: canonical(o.presentValue.value) },
-                o.shareOfValue === null ? null : { decimal: canonical(o.shareOfValue) },
-              ]),
-            })}
-          />
-        </div>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('results.outcome')}</th>
-              <th scope="col" className="number">
-                {t('results.impact')}
-              </th>
-              <th scope="col" className="number">
-                {t('results.presentValue')}
-              </th>
-              <th scope="col" className="number">
-                {t('results.share')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.outcomes.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">{o.name}</th>
-                <td className="number">{formatDecimal(o.impact.value, 2, locale)}</td>
-                <td className="number">{formatDecimal(o.presentValue.value, 2, locale)}</td>
-                <td className="number">
-                  {o.shareOfValue === null
-                    ? t('results.na')
-                    : `${formatDecimal(o.shareOfValue.times(100), 1, locale)} %`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <FigureTable
+        id="by-outcome"
+        title={t('results.byOutcome')}
+        fileName={`${project.name} ${t('results.byOutcome')}`}
+        rows={result.outcomes}
+        rowKey={(o) => o.id}
+        columns={[
+          { label: t('results.outcome'), show: (o) => o.name, csv: (o) => o.name },
+          {
+            label: t('results.impact'),
+            numeric: true,
+            show: (o) => formatDecimal(o.impact.value, 2, locale),
+            csv: (o) => exact(o.impact.value),
+          },
+          {
+            label: t('results.presentValue'),
+            numeric: true,
+            show: (o) => formatDecimal(o.presentValue.value, 2, locale),
+            csv: (o) => exact(o.presentValue.value),
+          },
+          {
+            label: t('results.share'),
+            numeric: true,
+            show: (o) => share(o.shareOfValue),
+            csv: (o) => (o.shareOfValue === null ? null : exact(o.shareOfValue)),
+          },
+        ]}
+      />
 
-      <section className="card" aria-labelledby="by-stakeholder-title">
-        <div className="charts-heading">
-          <h2 id="by-stakeholder-title">{t('results.byStakeholder')}</h2>
-          <TableCsvButton
-            title={t('results.byStakeholder')}
-            fileName={`${project.name} ${t('results.byStakeholder')}`}
-            table={() => ({
-              columns: [t('charts.stakeholder.column'), t('results.presentValue'), t('results.share')],
-              rows: result.byStakeholder.map((s) => [
-                s.label,
-                { decimal: canonical(s.presentValue) },
-                s.shareOfValue === null ? null : { decimal: canonical(s.shareOfValue) },
-              ]),
-            })}
-          />
-        </div>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('charts.stakeholder.column')}</th>
-              <th scope="col" className="number">
-                {t('results.presentValue')}
-              </th>
-              <th scope="col" className="number">
-                {t('results.share')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.byStakeholder.map((s) => (
-              <tr key={s.key}>
-                <th scope="row">{s.label}</th>
-                <td className="number">
-                  {formatDecimal(s.presentValue, 2, locale)} {currency}
-                </td>
-                <td className="number">
-                  {s.shareOfValue === null
-                    ? t('results.na')
-                    : `${formatDecimal(s.shareOfValue.times(100), 1, locale)} %`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <FigureTable
+        id="by-stakeholder"
+        title={t('results.byStakeholder')}
+        fileName={`${project.name} ${t('results.byStakeholder')}`}
+        rows={result.byStakeholder}
+        rowKey={(s) => s.key}
+        columns={[
+          { label: t('charts.stakeholder.column'), show: (s) => s.label, csv: (s) => s.label },
+          {
+            label: t('results.presentValue'),
+            numeric: true,
+            show: (s) => `${formatDecimal(s.presentValue, 2, locale)} ${currency}`,
+            csv: (s) => exact(s.presentValue),
+          },
+          {
+            label: t('results.share'),
+            numeric: true,
+            show: (s) => share(s.shareOfValue),
+            csv: (s) => (s.shareOfValue === null ? null : exact(s.shareOfValue)),
+          },
+        ]}
+      />
 
-      <section className="card" aria-labelledby="by-year-title">
-        <div className="charts-heading">
-          <h2 id="by-year-title">{t('results.byYear')}</h2>
-          <TableCsvButton
-            title={t('results.byYear')}
-            fileName={`${project.name} ${t('results.byYear')}`}
-            table={() => ({
-              columns: [t('results.year'), t('results.value'), t('results.presentValue'), t('results.inputs')],
-              rows: result.byYear.map((y) => [
-                y.year,
-                { decimal: canonical(y.value) },
-                { decimal: canonical(y.presentValue) },
-                { decimal: canonical(y.investment) },
-              ]),
-            })}
-          />
-        </div>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('results.year')}</th>
-              <th scope="col" className="number">
-                {t('results.value')}
-              </th>
-              <th scope="col" className="number">
-                {t('results.presentValue')}
-              </th>
-              <th scope="col" className="number">
-                {t('results.inputs')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.byYear.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td className="number">{formatDecimal(y.value, 2, locale)}</td>
-                <td className="number">{formatDecimal(y.presentValue, 2, locale)}</td>
-                <td className="number">{formatDecimal(y.investment, 2, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <FigureTable
+        id="by-year"
+        title={t('results.byYear')}
+        fileName={`${project.name} ${t('results.byYear')}`}
+        rows={result.byYear}
+        rowKey={(y) => y.year}
+        columns={[
+          { label: t('results.year'), show: (y) => y.year, csv: (y) => y.year },
+          ...(['value', 'presentValue', 'investment'] as const).map((field) => ({
+            label: t(field === 'investment' ? 'results.inputs' : `results.${field}`),
+            numeric: true,
+            show: (y: (typeof result.byYear)[number]) => formatDecimal(y[field], 2, locale),
+            csv: (y: (typeof result.byYear)[number]) => exact(y[field]),
+          })),
+        ]}
+      >
         <p className="help">
           {t('results.conventions', {
             rate: formatDecimal(result.settings.discountRate.times(100), 1, locale),
             convention: t(`scope.yearOne${result.settings.yearOneConvention === 'guide' ? 'Guide' : 'Year0'}`),
           })}
         </p>
-      </section>
+      </FigureTable>
 
       <BenchmarksPanel projectName={project.name} />
     </section>
