@@ -29,6 +29,7 @@ import {
   type Language,
 } from '../../shared/languages';
 import { CliError, ExitCode } from './exit-codes';
+import { wholeOption } from './number-options';
 import { formatProblems } from './format-problems';
 import type { CliIo } from './io';
 import { loadModel } from './load-model';
@@ -81,14 +82,6 @@ function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-function whole(text: string, name: string, min: number, max: number): number {
-  const value = /^\d+$/.test(text.trim().replace(/[_,]/g, '')) ? Number(text.trim().replace(/[_,]/g, '')) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new CliError(ExitCode.Usage, `${name} must be a whole number from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
-}
-
 /** Check the command line before anything is read or started. */
 export function reportChoices(options: ReportCommandOptions): ReportOptions {
   if (!options.pdf && !options.docx && !options.xlsx) {
@@ -117,8 +110,8 @@ export function reportChoices(options: ReportCommandOptions): ReportOptions {
       iterations:
         options.iterations === undefined
           ? DEFAULT_MONTE_CARLO.iterations
-          : whole(options.iterations, '--iterations', 100, MAX_REPORT_ITERATIONS),
-      seed: options.seed === undefined ? DEFAULT_MONTE_CARLO.seed : whole(options.seed, '--seed', 0, 2 ** 32 - 1),
+          : wholeOption(options.iterations, '--iterations', 100, MAX_REPORT_ITERATIONS),
+      seed: options.seed === undefined ? DEFAULT_MONTE_CARLO.seed : wholeOption(options.seed, '--seed', 0, 2 ** 32 - 1),
     },
   });
 }

@@ -19,6 +19,7 @@ import { formatFixed, formatMoney, formatNumber, formatPercent } from '../../sha
 import type { Project } from '../../shared/model/schema';
 import { version } from '../../package.json';
 import { CliError, ExitCode } from './exit-codes';
+import { wholeOption } from './number-options';
 import { formatProblems } from './format-problems';
 import type { CliIo } from './io';
 import { OUTPUT_SCHEMA_VERSION, toJsonText, validateOutput } from './json-output';
@@ -45,19 +46,6 @@ export const DEFAULT_CLI_ITERATIONS = 10_000;
 const WORKER_SILENCE_MS = 120_000;
 
 type Summarised = Omit<MonteCarloResult, 'draws'>;
-
-/** A whole number from `min` to `max` given on the command line, or a usage error (exit 2). */
-function wholeOption(text: string, name: string, min: number, max: number): number {
-  const trimmed = text.trim().replace(/[_,]/g, '');
-  const value = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new CliError(
-      ExitCode.Usage,
-      `${name} must be a whole number from ${formatNumber(min)} to ${formatNumber(max)}, got "${text}"`,
-    );
-  }
-  return value;
-}
 
 /** A seed when none is given: random, and printed with the results so the run can be repeated. */
 function randomSeed(): number {

@@ -15,6 +15,7 @@ import { formatFixed, formatMoney, formatNumber, formatPercent } from '../../sha
 import type { Distribution } from '../../shared/model/distribution';
 import type { Project } from '../../shared/model/schema';
 import { CliError, ExitCode } from './exit-codes';
+import { positiveOption, wholeOption } from './number-options';
 import type { SimulateWorkerPsa, SimulateWorkerPsaResult } from './simulate-worker';
 import { renderPairs, renderTable } from './text-table';
 
@@ -78,27 +79,6 @@ function chosenThreshold(project: Project): { threshold: PsaThreshold | null; no
     };
   }
   return { threshold, note: null };
-}
-
-function positiveOption(text: string, name: string): number {
-  const trimmed = text.trim().replace(/[_,]/g, '');
-  const value = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
-  if (!(value > 0) || !Number.isFinite(value)) {
-    throw new CliError(ExitCode.Usage, `${name} must be a number above 0, got "${text}"`);
-  }
-  return value;
-}
-
-function wholeOption(text: string, name: string, min: number, max: number): number {
-  const trimmed = text.trim().replace(/[_,]/g, '');
-  const value = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new CliError(
-      ExitCode.Usage,
-      `${name} must be a whole number from ${formatNumber(min)} to ${formatNumber(max)}, got "${text}"`,
-    );
-  }
-  return value;
 }
 
 /**

@@ -122,17 +122,7 @@ function linearRow(
   const { t } = ctx;
   const assumption = t(`sensitivity.fields.${field}`);
   const entered = { entered: measure.text(current), enteredNumber: measure.number(current), unit: measure.unit };
-  if (!value.reachable) {
-    return {
-      key,
-      assumption,
-      ...entered,
-      atOne: DASH,
-      atOneNumber: null,
-      words: reasonText(value, ctx.text, ctx.locale),
-      reachable: false,
-    };
-  }
+  if (!value.reachable) return unreachableRow(ctx, key, assumption, entered, value);
   const subject = t(`sensitivity.switching.subject.${field}`);
   return {
     key,
@@ -142,6 +132,25 @@ function linearRow(
     atOneNumber: measure.number(value.value),
     words: sentence(ctx, subject, value.value, current, measure.text(value.value)),
     reachable: true,
+  };
+}
+
+/** A row for an assumption that cannot bring the ratio to 1 : 1: the engine's reason, in the reader's words. */
+function unreachableRow(
+  ctx: Context,
+  key: string,
+  assumption: string,
+  entered: Pick<SwitchingRow, 'entered' | 'enteredNumber' | 'unit'>,
+  value: Parameters<typeof reasonText>[0],
+): SwitchingRow {
+  return {
+    key,
+    assumption,
+    ...entered,
+    atOne: DASH,
+    atOneNumber: null,
+    words: reasonText(value, ctx.text, ctx.locale),
+    reachable: false,
   };
 }
 
@@ -155,17 +164,7 @@ function numericRow(
   measure: Measure,
 ): SwitchingRow {
   const entered = { entered: measure.text(current), enteredNumber: measure.number(current), unit: measure.unit };
-  if (!value.reachable) {
-    return {
-      key,
-      assumption,
-      ...entered,
-      atOne: DASH,
-      atOneNumber: null,
-      words: reasonText(value, ctx.text, ctx.locale),
-      reachable: false,
-    };
-  }
+  if (!value.reachable) return unreachableRow(ctx, key, assumption, entered, value);
   const words =
     value.direction === 'none'
       ? ctx.t('sensitivity.switching.already')
